@@ -1,1 +1,97 @@
-fn main() {}
+//! `cargo xtask <command>`: build, serve and check the book.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use xtask::lang::{LANGUAGES, Lang, by_code};
+use xtask::{check, gocheck, preprocess, serve, site};
+
+#[derive(Parser)]
+#[command(
+    about = "Builds, serves and checks the book",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Build every language into book/ (book/index.html picks the language).
+    Build {
+        /// Where to write the site.
+        #[arg(long, default_value = "book")]
+        out: PathBuf,
+        /// Only these languages (codes, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+    },
+    /// Build every language, serve it on 127.0.0.1, rebuild and reload on changes.
+    Serve {
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        #[arg(long, default_value = "book")]
+        out: PathBuf,
+    },
+    /// The book check (also run by `cargo test`): includes, anchors, links, listings, mojibake.
+    Check,
+    /// gofmt, go vet, and every Go original against its listing's output file.
+    GoCheck,
+    /// mdBook command preprocessor for {{#listing}} (book.toml runs it for plain `mdbook`).
+    #[command(hide = true)]
+    Preprocess {
+        #[arg(trailing_var_arg = true)]
+        args: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = site::repo_root();
+    let result = match cli.command {
+        Cmd::Build { out, lang } => match languages(&lang) {
+            Ok(langs) => site::build_all(&root, &langs, &root.join(out), false),
+            Err(e) => Err(e),
+        },
+        Cmd::Serve { port, out } => serve::serve(&root, &root.join(out), port),
+        Cmd::Check => run_check(&root),
+        Cmd::GoCheck => gocheck::go_check(&root),
+        Cmd::Preprocess { args } => preprocess::run_as_command(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The languages named by `--lang`, or all of them.
+fn languages(codes: &[String]) -> anyhow::Result<Vec<Lang>> {
+    if codes.is_empty() {
+        return Ok(LANGUAGES.to_vec());
+    }
+    codes
+        .iter()
+        .map(|c| {
+            by_code(c)
+                .copied()
+                .ok_or_else(|| anyhow::anyhow!("no language `{c}` (known: en, fa, ru, th)"))
+        })
+        .collect()
+}
+
+fn run_check(root: &std::path::Path) -> anyhow::Result<()> {
+    let out = std::env::temp_dir().join(format!("book-check-{}", std::process::id()));
+    let report = check::run(root, LANGUAGES, &out)?;
+    std::fs::remove_dir_all(&out).ok();
+    print!("{report}");
+    if report.problems.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("the book check found {} problem(s)", report.problems.len())
+    }
+}

@@ -1,0 +1,417 @@
+//! The book check: builds every language and fails, naming the chapter and the target, on
+//! what mdBook itself lets through (it only logs a missing include and exits 0).
+//!
+//! - a `SUMMARY.md` entry without a file;
+//! - an `{{#include}}` whose file or anchor does not exist, a `{{#listing}}` of no listing;
+//! - an internal link or `#fragment` of a built page that leads nowhere;
+//! - mis-decoded text (mojibake) or `�` in a chapter or a page;
+//! - a listing that the English book does not include, or one without its files;
+//! - per language, the listings of its notes that it does not include (a failure once the
+//!   language is marked complete in `lang.rs`, a list before that).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use anyhow::{Context, Result};
+use regex::Regex;
+
+use crate::lang::Lang;
+use crate::preprocess::{display_path, listings_shown};
+use crate::site;
+
+/// One thing wrong, where it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The file (relative to the repository root) where the problem is.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// What the check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Everything that fails the check.
+    pub problems: Vec<Problem>,
+    /// Per language code: the listings of its notes that it does not include yet.
+    pub not_yet_included: BTreeMap<String, Vec<String>>,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (lang, ids) in &self.not_yet_included {
+            if ids.is_empty() {
+                writeln!(f, "{lang}: every listing of its notes is included")?;
+            } else {
+                writeln!(
+                    f,
+                    "{lang}: {} listing(s) of its notes not included yet: {}",
+                    ids.len(),
+                    ids.join(", ")
+                )?;
+            }
+        }
+        if self.problems.is_empty() {
+            writeln!(f, "book check: no problems")
+        } else {
+            writeln!(f, "book check: {} problem(s)", self.problems.len())?;
+            for p in &self.problems {
+                writeln!(f, "  {p}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Mis-decoded UTF-8 (read as Mac Roman, cp1252, cp874 ...) and the replacement character.
+static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ÃØÙÐÑ][\u{0080}-\u{00ff}\u{2013}-\u{2122}]|â€|‡∏|\u{fffd}|[ฺุู][ฺุู]")
+        .expect("valid regex")
+});
+
+static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\\)?\{\{#(include|rustdoc_include|playground)\s+([^}]+?)\s*\}\}")
+        .expect("valid regex")
+});
+
+static SUMMARY_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\(([^)\s]+)\)").expect("valid regex"));
+
+static HTML_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s(?:href|src)="([^"]*)""#).expect("valid regex"));
+
+static HTML_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\sid="([^"]*)""#).expect("valid regex"));
+
+/// Checks `langs` of the book in `root`, building them into `out_dir`.
+pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
+    let mut report = Report::default();
+    let listings_dir = root.join("listings");
+    let listings = if listings_dir.is_dir() {
+        listing_harness::discover(&listings_dir)?
+    } else {
+        Vec::new()
+    };
+    for listing in &listings {
+        check_listing_files(root, listing, &mut report);
+    }
+
+    for lang in langs {
+        let src = root.join("src").join(lang.code);
+        let chapters = check_summary(root, &src, &mut report)?;
+        let mut shown = BTreeSet::new();
+        for chapter in &chapters {
+            let text = std::fs::read_to_string(chapter)
+                .with_context(|| format!("cannot read {}", chapter.display()))?;
+            check_includes(root, chapter, &text, &mut report);
+            check_text(root, chapter, &text, &mut report);
+            shown.extend(listings_shown(&text));
+        }
+
+        // Build, then look at what the reader gets.
+        match site::build_lang(root, lang, out_dir, false) {
+            Ok(_) => check_pages(root, &out_dir.join(lang.code), &mut report)?,
+            Err(e) => report.problems.push(Problem {
+                file: format!("src/{}", lang.code),
+                message: format!("the build failed: {e:#}"),
+            }),
+        }
+
+        let of_notes: Vec<String> = listings
+            .iter()
+            .filter(|l| lang.notes.contains(&l.meta.note.as_str()))
+            .map(|l| l.name.clone())
+            .filter(|id| !shown.contains(id))
+            .collect();
+        if lang.complete {
+            for id in &of_notes {
+                report.problems.push(Problem {
+                    file: format!("src/{}", lang.code),
+                    message: format!(
+                        "listing `{id}` (from note {}) is not included by the {} book",
+                        listings
+                            .iter()
+                            .find(|l| &l.name == id)
+                            .map_or("?", |l| l.meta.note.as_str()),
+                        lang.name
+                    ),
+                });
+            }
+        }
+        for id in &shown {
+            if !listings.iter().any(|l| &l.name == id) {
+                report.problems.push(Problem {
+                    file: format!("src/{}", lang.code),
+                    message: format!("a chapter shows listing `{id}`, which does not exist"),
+                });
+            }
+        }
+        report
+            .not_yet_included
+            .insert(lang.code.to_owned(), of_notes);
+    }
+    report.problems.sort();
+    report.problems.dedup();
+    Ok(report)
+}
+
+fn check_listing_files(root: &Path, listing: &listing_harness::Listing, report: &mut Report) {
+    let files = [
+        ("the Rust program", listing.dir.join("src/main.rs")),
+        ("the Go original", listing.go_path()),
+        ("the output file", listing.output_path()),
+        ("the output test", listing.dir.join("tests/output.rs")),
+    ];
+    for (what, file) in files {
+        if !file.is_file() {
+            report.problems.push(Problem {
+                file: display_path(root, &listing.dir),
+                message: format!(
+                    "listing `{}` has no {what} ({} is missing)",
+                    listing.name,
+                    display_path(root, &file)
+                ),
+            });
+        }
+    }
+}
+
+/// Every chapter file named by `SUMMARY.md`; an entry without a file is a problem.
+fn check_summary(root: &Path, src: &Path, report: &mut Report) -> Result<Vec<PathBuf>> {
+    let summary = src.join("SUMMARY.md");
+    let text = std::fs::read_to_string(&summary)
+        .with_context(|| format!("cannot read {}", summary.display()))?;
+    check_text(root, &summary, &text, report);
+    let mut chapters = Vec::new();
+    for caps in SUMMARY_LINK.captures_iter(&text) {
+        let target = &caps[1];
+        if target.contains("://") {
+            continue;
+        }
+        let file = src.join(target);
+        if file.is_file() {
+            chapters.push(file);
+        } else {
+            report.problems.push(Problem {
+                file: display_path(root, &summary),
+                message: format!(
+                    "the entry `{target}` has no file ({} is missing)",
+                    display_path(root, &file)
+                ),
+            });
+        }
+    }
+    Ok(chapters)
+}
+
+fn check_includes(root: &Path, chapter: &Path, text: &str, report: &mut Report) {
+    let dir = chapter.parent().unwrap_or(root);
+    for caps in INCLUDE.captures_iter(text) {
+        if caps.get(1).is_some() {
+            continue; // escaped: shown as text
+        }
+        let arg = caps[3].trim();
+        // `path`, `path:anchor`, `path:10`, `path:2:10`; a playground takes attributes after a space.
+        let arg = arg.split_whitespace().next().unwrap_or(arg);
+        let (path, selector) = match arg.split_once(':') {
+            Some((p, s)) => (p, Some(s)),
+            None => (arg, None),
+        };
+        let target = dir.join(path);
+        let problem = |message: String| Problem {
+            file: display_path(root, chapter),
+            message,
+        };
+        let Ok(content) = std::fs::read_to_string(&target) else {
+            report.problems.push(problem(format!(
+                "{{{{#{} {arg}}}}}: the file {} does not exist",
+                &caps[2],
+                display_path(root, &target)
+            )));
+            continue;
+        };
+        if let Some(sel) = selector
+            && !sel.is_empty()
+            && !sel.chars().all(|c| c.is_ascii_digit() || c == ':')
+        {
+            let anchor =
+                Regex::new(&format!(r"ANCHOR:\s*{}\b", regex::escape(sel))).expect("valid regex");
+            let end = Regex::new(&format!(r"ANCHOR_END:\s*{}\b", regex::escape(sel)))
+                .expect("valid regex");
+            if !anchor.is_match(&content) || !end.is_match(&content) {
+                report.problems.push(problem(format!(
+                    "{{{{#{} {arg}}}}}: {} has no anchor `{sel}` (ANCHOR: {sel} ... ANCHOR_END: {sel})",
+                    &caps[2],
+                    display_path(root, &target)
+                )));
+            }
+        }
+    }
+}
+
+fn check_text(root: &Path, file: &Path, text: &str, report: &mut Report) {
+    for (n, line) in text.lines().enumerate() {
+        if let Some(m) = MOJIBAKE.find(line) {
+            report.problems.push(Problem {
+                file: format!("{}:{}", display_path(root, file), n + 1),
+                message: format!("mis-decoded text or a lost letter: `{}`", m.as_str()),
+            });
+        }
+    }
+}
+
+/// Links, fragments, leftover directives and mojibake in the built pages of one language.
+fn check_pages(root: &Path, book_dir: &Path, report: &mut Report) -> Result<()> {
+    let mut pages = Vec::new();
+    collect_html(book_dir, &mut pages)?;
+    let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
+    let mut texts = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page)?;
+        ids.insert(
+            page.clone(),
+            HTML_ID
+                .captures_iter(&text)
+                .map(|c| html_unescape(&c[1]))
+                .collect(),
+        );
+        texts.push(text);
+    }
+    for (page, text) in pages.iter().zip(&texts) {
+        let name = display_path(root, page);
+        // The print page repeats every chapter; its problems are the chapters' problems.
+        if page.file_name().is_some_and(|n| n == "print.html") {
+            continue;
+        }
+        if let Some(pos) = text.find("{{#") {
+            let snippet: String = text[pos..].chars().take(60).collect();
+            report.problems.push(Problem {
+                file: name.clone(),
+                message: format!("a directive was not expanded: `{snippet}`"),
+            });
+        }
+        check_text(root, page, text, report);
+        for caps in HTML_REF.captures_iter(text) {
+            let link = html_unescape(&caps[1]);
+            if link.is_empty()
+                || link.contains("://")
+                || link.starts_with("mailto:")
+                || link.starts_with("javascript:")
+                || link.starts_with("data:")
+            {
+                continue;
+            }
+            let (path_part, fragment) = match link.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (link.as_str(), None),
+            };
+            let path_part = path_part.split('?').next().unwrap_or("");
+            let target = if path_part.is_empty() {
+                page.clone()
+            } else {
+                let mut t = page
+                    .parent()
+                    .unwrap_or(book_dir)
+                    .join(percent_decode(path_part));
+                if t.is_dir() {
+                    t = t.join("index.html");
+                }
+                t
+            };
+            let target = normalize(&target);
+            // The site root (`../index.html`) and other languages are outside this book.
+            if !target.starts_with(book_dir) {
+                continue;
+            }
+            if !target.exists() {
+                report.problems.push(Problem {
+                    file: name.clone(),
+                    message: format!(
+                        "the link `{link}` leads to {}, which does not exist",
+                        display_path(root, &target)
+                    ),
+                });
+                continue;
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let fragment = percent_decode(fragment);
+                let known = ids.get(&target).is_some_and(|set| set.contains(&fragment));
+                if !known && target.extension().is_some_and(|e| e == "html") {
+                    report.problems.push(Problem {
+                        file: name.clone(),
+                        message: format!(
+                            "the link `{link}`: {} has no element with id `{fragment}`",
+                            display_path(root, &target)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn collect_html(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_html(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}

@@ -1,0 +1,272 @@
+//! The `{{#listing <id>}}` and `{{#compile-fail <id> <case>}}` directives.
+//!
+//! Each expands into mdBook's own `{{#include}}`s of the listing's files (the Go original,
+//! the Rust program, the output file; or a compile-fail case and its `.stderr`), wrapped in
+//! the markup the theme lays out side by side. It runs before mdBook's `links`
+//! preprocessor, so the code itself is still included by mdBook.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use anyhow::{Context, Result, bail};
+use listing_harness::{Listing, Order};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use regex::Regex;
+
+use crate::lang::{Lang, for_book_language};
+
+/// A directive alone on its line. A `\` before `{{` escapes it (mdBook's own `links`
+/// preprocessor then drops the backslash).
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*\{\{#(listing|compile-fail)[ \t]+([^}]*?)[ \t]*\}\}[ \t]*$")
+        .expect("valid regex")
+});
+
+/// The preprocessor, named `listing` as in `book.toml`.
+pub struct ListingPreprocessor;
+
+impl Preprocessor for ListingPreprocessor {
+    fn name(&self) -> &str {
+        "listing"
+    }
+
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
+        let lang = for_book_language(ctx.config.book.language.as_deref());
+        let src_dir = ctx.root.join(&ctx.config.book.src);
+        let mut error = None;
+        book.for_each_mut(|item| {
+            if error.is_some() {
+                return;
+            }
+            if let BookItem::Chapter(chapter) = item
+                && let Err(e) = expand_chapter(&ctx.root, &src_dir, lang, chapter)
+            {
+                error = Some(e);
+            }
+        });
+        match error {
+            Some(e) => Err(e),
+            None => Ok(book),
+        }
+    }
+}
+
+fn expand_chapter(root: &Path, src_dir: &Path, lang: &Lang, chapter: &mut Chapter) -> Result<()> {
+    let Some(path) = chapter.path.clone() else {
+        return Ok(()); // a draft chapter has no file and no content
+    };
+    let chapter_file = src_dir.join(&path);
+    let chapter_dir = chapter_file.parent().unwrap_or(src_dir);
+    let to_root = relative_to_root(root, chapter_dir);
+    chapter.content = expand(&chapter.content, root, &to_root, lang)
+        .with_context(|| format!("in chapter {}", display_path(root, &chapter_file)))?;
+    Ok(())
+}
+
+/// Expands every directive of `content`. `to_root` is the path from the chapter's folder
+/// to the repository root (`../../`), as `{{#include}}` resolves paths from the chapter.
+pub fn expand(content: &str, root: &Path, to_root: &str, lang: &Lang) -> Result<String> {
+    let mut out = String::with_capacity(content.len());
+    let mut last = 0;
+    for caps in DIRECTIVE.captures_iter(content) {
+        let whole = caps.get(0).expect("match");
+        out.push_str(&content[last..whole.start()]);
+        last = whole.end();
+        let args: Vec<&str> = caps[2].split_whitespace().collect();
+        match (&caps[1], args.as_slice()) {
+            ("listing", [id]) => out.push_str(&listing_block(root, to_root, lang, id)?),
+            ("compile-fail", [id, case]) => {
+                out.push_str(&compile_fail_block(root, to_root, lang, id, case)?)
+            }
+            (kind, _) => bail!(
+                "`{}`: expected {{{{#listing <id>}}}} or {{{{#compile-fail <id> <case>}}}}, found {{{{#{kind} {}}}}}",
+                whole.as_str().trim(),
+                args.join(" ")
+            ),
+        }
+    }
+    out.push_str(&content[last..]);
+    Ok(out)
+}
+
+fn load_listing(root: &Path, id: &str) -> Result<Listing> {
+    let dir = root.join("listings").join(id);
+    if !dir.join("Cargo.toml").is_file() {
+        bail!("{{{{#listing {id}}}}}: there is no listing `{id}` (no listings/{id}/Cargo.toml)");
+    }
+    let listing = Listing::load(&dir)?;
+    for file in [
+        listing.go_path(),
+        dir.join("src/main.rs"),
+        listing.output_path(),
+    ] {
+        if !file.is_file() {
+            bail!(
+                "{{{{#listing {id}}}}}: listing `{id}` has no {}",
+                display_path(root, &file)
+            );
+        }
+    }
+    Ok(listing)
+}
+
+fn listing_block(root: &Path, to_root: &str, lang: &Lang, id: &str) -> Result<String> {
+    let listing = load_listing(root, id)?;
+    let w = &lang.words;
+    let output = std::fs::read_to_string(listing.output_path())?;
+    let mut notes = Vec::new();
+    if listing.meta.order == Order::Any {
+        notes.push(w.any_order);
+    }
+    if output.contains("[..]") {
+        notes.push(w.varies);
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    };
+    let dir = format!("{to_root}listings/{id}");
+    let mut s = String::new();
+    // Blank lines around the fenced blocks let Markdown resume inside the HTML.
+    write!(
+        s,
+        r#"<figure class="listing" id="listing-{id}">
+<div class="listing-code">
+<div class="listing-go">
+<p class="listing-caption">{go} · <code>listings/{id}/main.go</code></p>
+
+```go
+{{{{#include {dir}/main.go}}}}
+```
+
+</div>
+<div class="listing-rust">
+<p class="listing-caption">{rust} · <code>listings/{id}/src/main.rs</code> · {run}: <code>cargo run -p {id}</code></p>
+
+```rust
+{{{{#include {dir}/src/main.rs}}}}
+```
+
+</div>
+</div>
+<div class="listing-output">
+<p class="listing-caption">{output} · {checked_by} <code>cargo test -p {id}</code>{notes}</p>
+
+```text
+{{{{#include {dir}/output.txt}}}}
+```
+
+</div>
+</figure>
+"#,
+        go = w.go,
+        rust = w.rust,
+        run = w.run,
+        output = w.output,
+        checked_by = w.checked_by,
+    )?;
+    Ok(s)
+}
+
+fn compile_fail_block(
+    root: &Path,
+    to_root: &str,
+    lang: &Lang,
+    id: &str,
+    case: &str,
+) -> Result<String> {
+    load_listing(root, id)?;
+    let case_dir = root.join("listings").join(id).join("compile-fail");
+    for ext in ["rs", "stderr"] {
+        let file = case_dir.join(format!("{case}.{ext}"));
+        if !file.is_file() {
+            bail!(
+                "{{{{#compile-fail {id} {case}}}}}: {} is missing",
+                display_path(root, &file)
+            );
+        }
+    }
+    let w = &lang.words;
+    let dir = format!("{to_root}listings/{id}/compile-fail");
+    Ok(format!(
+        r#"<div class="compile-fail" id="compile-fail-{id}-{case}">
+<p class="listing-caption">{rejected} · <code>listings/{id}/compile-fail/{case}.rs</code></p>
+
+```rust,compile_fail
+{{{{#include {dir}/{case}.rs}}}}
+```
+
+<p class="listing-caption">{compiler_error} · {checked_by} <code>cargo test -p {id}</code></p>
+
+```text
+{{{{#include {dir}/{case}.stderr}}}}
+```
+
+</div>
+"#,
+        rejected = w.rejected,
+        compiler_error = w.compiler_error,
+        checked_by = w.checked_by,
+    ))
+}
+
+/// `../` once for each folder between `dir` and `root`.
+fn relative_to_root(root: &Path, dir: &Path) -> String {
+    let depth = dir
+        .strip_prefix(root)
+        .map(|p| p.components().count())
+        .unwrap_or(0);
+    "../".repeat(depth)
+}
+
+/// A path as the reader knows it: relative to the repository root when it is inside it.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The listing ids a chapter's raw Markdown shows, by directive or by a plain include of a
+/// file in `listings/<id>/`.
+pub fn listings_shown(markdown: &str) -> Vec<String> {
+    static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\{\{#(?:include|rustdoc_include)\s+[^}]*?listings/([a-z0-9][a-z0-9-]*)/")
+            .expect("valid regex")
+    });
+    let mut ids: Vec<String> = DIRECTIVE
+        .captures_iter(markdown)
+        .filter_map(|c| c[2].split_whitespace().next().map(str::to_owned))
+        .chain(INCLUDE.captures_iter(markdown).map(|c| c[1].to_owned()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Runs as an mdBook command preprocessor (`book.toml`'s `[preprocessor.listing]`), for
+/// plain `mdbook build` and `mdbook serve`.
+pub fn run_as_command(args: &[String]) -> Result<()> {
+    if let [supports, _renderer] = args {
+        if supports == "supports" {
+            return Ok(()); // every renderer: it only writes Markdown
+        }
+    }
+    let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin())
+        .context("reading the book from mdbook")?;
+    let book = ListingPreprocessor.run(&ctx, book)?;
+    serde_json::to_writer(std::io::stdout(), &book)?;
+    Ok(())
+}
+
+/// Where a chapter file lives, for messages.
+pub fn chapter_file(src_dir: &Path, chapter: &Chapter) -> Option<PathBuf> {
+    chapter.path.as_ref().map(|p| src_dir.join(p))
+}

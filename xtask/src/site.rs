@@ -1,0 +1,93 @@
+//! Builds the site: one mdBook per language from the one `book.toml`, and a landing page.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use mdbook_driver::MDBook;
+use mdbook_driver::config::{Config, TextDirection};
+
+use crate::lang::Lang;
+use crate::preprocess::ListingPreprocessor;
+
+/// The repository root: the folder above `xtask/`.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ has a parent")
+        .to_path_buf()
+}
+
+/// The configuration of one language's book: `book.toml` with the language's source
+/// folder, language, direction, title and output folder.
+pub fn config_for(root: &Path, lang: &Lang, out_dir: &Path) -> Result<Config> {
+    let toml_path = root.join("book.toml");
+    let mut config = Config::from_disk(&toml_path)
+        .with_context(|| format!("cannot read {}", toml_path.display()))?;
+    config.book.src = PathBuf::from("src").join(lang.code);
+    config.book.language = Some(lang.code.to_owned());
+    config.book.text_direction = Some(if lang.rtl {
+        TextDirection::RightToLeft
+    } else {
+        TextDirection::LeftToRight
+    });
+    config.book.title = Some(lang.title.to_owned());
+    config.build.build_dir = out_dir.join(lang.code);
+    // A SUMMARY.md entry without a file is an error, never an empty page made on the fly.
+    config.build.create_missing = false;
+    Ok(config)
+}
+
+/// Loads one language's book with the preprocessors run in-process: the `{{#listing}}`
+/// directive and mdbook-mermaid, as libraries, so that no tool needs installing.
+pub fn load(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<MDBook> {
+    let mut config = config_for(root, lang, out_dir)?;
+    if live_reload {
+        config.set(
+            "output.html.live-reload-endpoint",
+            crate::serve::LIVE_RELOAD,
+        )?;
+    }
+    let summary = root.join("src").join(lang.code).join("SUMMARY.md");
+    if !summary.is_file() {
+        bail!("the {} book has no {}", lang.name, summary.display());
+    }
+    let mut book = MDBook::load_with_config(root, config)
+        .with_context(|| format!("cannot load the {} book (src/{})", lang.name, lang.code))?;
+    book.with_preprocessor(ListingPreprocessor)
+        .with_preprocessor(mdbook_mermaid::Mermaid);
+    Ok(book)
+}
+
+/// Builds one language into `out_dir/<code>/`.
+pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<Duration> {
+    let started = Instant::now();
+    let book = load(root, lang, out_dir, live_reload)?;
+    book.build()
+        .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
+    Ok(started.elapsed())
+}
+
+/// Builds every language and the landing page into `out_dir`.
+pub fn build_all(root: &Path, langs: &[Lang], out_dir: &Path, live_reload: bool) -> Result<()> {
+    for lang in langs {
+        let took = build_lang(root, lang, out_dir, live_reload)?;
+        eprintln!(
+            "built {:<8} {:>6.2?}  {}",
+            lang.name,
+            took,
+            out_dir.join(lang.code).display()
+        );
+    }
+    write_landing(root, out_dir)
+}
+
+/// The site's landing page: `theme/index.html`, the language picker.
+pub fn write_landing(root: &Path, out_dir: &Path) -> Result<()> {
+    let page = root.join("theme/index.html");
+    if page.is_file() {
+        std::fs::copy(&page, out_dir.join("index.html"))
+            .with_context(|| format!("cannot copy {}", page.display()))?;
+    }
+    Ok(())
+}
