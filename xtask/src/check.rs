@@ -106,6 +106,13 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
 
     for lang in langs {
         let src = root.join("src").join(lang.code);
+        if !src.join("SUMMARY.md").is_file() {
+            report.problems.push(Problem {
+                file: format!("src/{}", lang.code),
+                message: format!("the {} book has no SUMMARY.md", lang.name),
+            });
+            continue;
+        }
         let chapters = check_summary(root, &src, &mut report)?;
         let mut shown = BTreeSet::new();
         for chapter in &chapters {
@@ -165,10 +172,10 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
 
 fn check_listing_files(root: &Path, listing: &listing_harness::Listing, report: &mut Report) {
     let files = [
-        ("the Rust program", listing.dir.join("src/main.rs")),
-        ("the Go original", listing.go_path()),
-        ("the output file", listing.output_path()),
-        ("the output test", listing.dir.join("tests/output.rs")),
+        ("Rust program", listing.dir.join("src/main.rs")),
+        ("Go original", listing.go_path()),
+        ("output file", listing.output_path()),
+        ("output test", listing.dir.join("tests/output.rs")),
     ];
     for (what, file) in files {
         if !file.is_file() {
@@ -225,7 +232,7 @@ fn check_includes(root: &Path, chapter: &Path, text: &str, report: &mut Report) 
             Some((p, s)) => (p, Some(s)),
             None => (arg, None),
         };
-        let target = dir.join(path);
+        let target = normalize(&dir.join(path));
         let problem = |message: String| Problem {
             file: display_path(root, chapter),
             message,

@@ -35,6 +35,9 @@ pub fn config_for(root: &Path, lang: &Lang, out_dir: &Path) -> Result<Config> {
     config.build.build_dir = out_dir.join(lang.code);
     // A SUMMARY.md entry without a file is an error, never an empty page made on the fly.
     config.build.create_missing = false;
+    // The directives expand into {{#include}}s, so they must run before mdBook's `links`,
+    // whatever book.toml says.
+    config.set("preprocessor.listing.before", ["links"])?;
     Ok(config)
 }
 

@@ -1,0 +1,175 @@
+//! The book check, on the real book and on small broken books made for each failure.
+
+use std::path::Path;
+
+use xtask::check;
+use xtask::lang::{LANGUAGES, by_code};
+use xtask::site::repo_root;
+
+/// Builds all four languages and fails on any problem; prints, per language, the listings
+/// of its notes it does not include yet.
+#[test]
+fn the_book_has_no_broken_includes_links_listings_or_mojibake() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let report = check::run(&repo_root(), LANGUAGES, out.path()).expect("the check runs");
+    println!("{report}");
+    assert!(report.problems.is_empty(), "{report}");
+}
+
+// ---- A small book with one chapter, broken on purpose in each test. ----
+
+const LISTING_MANIFEST: &str = r#"[package]
+name = "demo"
+version = "0.1.0"
+
+[package.metadata.listing]
+note = "004"
+heading = "Demo"
+"#;
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// A book in `root` with an English chapter `chapter` and a listing `demo`.
+fn book(root: &Path, chapter: &str) {
+    write(
+        root,
+        "book.toml",
+        "[book]\ntitle = \"t\"\nsrc = \"src/en\"\n[output.html]\n",
+    );
+    write(
+        root,
+        "src/en/SUMMARY.md",
+        "# Summary\n\n- [Chapter](chapter.md)\n- [Other](other.md)\n",
+    );
+    write(root, "src/en/chapter.md", chapter);
+    write(root, "src/en/other.md", "# Other\n\n## A section\n");
+    write(root, "listings/demo/Cargo.toml", LISTING_MANIFEST);
+    write(
+        root,
+        "listings/demo/src/main.rs",
+        "// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\n",
+    );
+    write(
+        root,
+        "listings/demo/main.go",
+        "package main\n\nfunc main() {}\n",
+    );
+    write(root, "listings/demo/output.txt", "");
+    write(root, "listings/demo/tests/output.rs", "");
+}
+
+fn problems(chapter: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    book(dir.path(), chapter);
+    let en = *by_code("en").expect("en");
+    let out = dir.path().join("book");
+    let report = check::run(dir.path(), &[en], &out).expect("the check runs");
+    report.problems.iter().map(ToString::to_string).collect()
+}
+
+fn assert_one(problems: &[String], expected: &str) {
+    assert!(
+        problems.iter().any(|p| p.contains(expected)),
+        "expected a problem containing {expected:?}, got {problems:#?}"
+    );
+}
+
+#[test]
+fn a_clean_small_book_passes() {
+    let found = problems("# Chapter\n\n{{#listing demo}}\n\n[other](other.md#a-section)\n");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_missing_include_is_named_with_its_chapter() {
+    let found = problems(
+        "# C\n\n{{#listing demo}}\n\n```rust\n{{#include ../../listings/demo/src/nope.rs}}\n```\n",
+    );
+    assert_one(
+        &found,
+        "src/en/chapter.md: {{#include ../../listings/demo/src/nope.rs}}: the file listings/demo/src/nope.rs does not exist",
+    );
+}
+
+#[test]
+fn a_missing_anchor_is_named() {
+    let found = problems(
+        "# C\n\n{{#listing demo}}\n\n```rust\n{{#include ../../listings/demo/src/main.rs:nothing}}\n```\n",
+    );
+    assert_one(&found, "listings/demo/src/main.rs has no anchor `nothing`");
+}
+
+#[test]
+fn an_existing_anchor_passes() {
+    let found = problems(
+        "# C\n\n{{#listing demo}}\n\n```rust\n{{#include ../../listings/demo/src/main.rs:main}}\n```\n",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_listing_directive_of_no_listing_fails_the_build_and_is_named() {
+    let found = problems("# C\n\n{{#listing demo}}\n\n{{#listing no-such-listing}}\n");
+    assert_one(&found, "there is no listing `no-such-listing`");
+    assert_one(&found, "chapter.md");
+}
+
+#[test]
+fn a_broken_link_and_a_broken_fragment_are_named() {
+    let found =
+        problems("# C\n\n{{#listing demo}}\n\n[x](missing.md) and [y](other.md#no-such-section)\n");
+    assert_one(&found, "the link `missing.html` leads to");
+    assert_one(
+        &found,
+        "other.html has no element with id `no-such-section`",
+    );
+}
+
+#[test]
+fn a_summary_entry_without_a_file_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    book(dir.path(), "# C\n\n{{#listing demo}}\n");
+    write(
+        dir.path(),
+        "src/en/SUMMARY.md",
+        "# Summary\n\n- [Chapter](chapter.md)\n- [Gone](gone.md)\n",
+    );
+    let en = *by_code("en").expect("en");
+    let report = check::run(dir.path(), &[en], &dir.path().join("book")).expect("runs");
+    let found: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert_one(&found, "src/en/SUMMARY.md: the entry `gone.md` has no file");
+}
+
+#[test]
+fn mojibake_and_lost_letters_are_named_with_their_line() {
+    let found = problems("# C\n\n{{#listing demo}}\n\nÐ¿Ñ€Ð¸Ð²ÐµÑ‚\n\n�зыков\n");
+    assert_one(&found, "src/en/chapter.md:5: mis-decoded text");
+    assert_one(&found, "src/en/chapter.md:7: mis-decoded text");
+}
+
+#[test]
+fn a_listing_the_english_book_does_not_include_is_named() {
+    let found = problems("# C\n\nno listing here\n");
+    assert_one(
+        &found,
+        "listing `demo` (from note 004) is not included by the English book",
+    );
+}
+
+#[test]
+fn a_listing_without_its_output_file_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    book(dir.path(), "# C\n\n{{#listing demo}}\n");
+    std::fs::remove_file(dir.path().join("listings/demo/output.txt")).expect("rm");
+    let en = *by_code("en").expect("en");
+    let report = check::run(dir.path(), &[en], &dir.path().join("book")).expect("runs");
+    let found: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert_one(
+        &found,
+        "listing `demo` has no output file (listings/demo/output.txt is missing)",
+    );
+}
