@@ -1,0 +1,109 @@
+// A for-select loop: one goroutine waits on its context, a heartbeat ticker, an idle
+// timer and its input, all at once, and reacts to whichever is ready first.
+//
+// Notice: the ticker and the timer are made once, before the loop (time.After inside
+// the loop would make a new timer on every turn), and each message resets the idle
+// timer, so only a long enough silence ends the loop.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The note's 5 s heartbeat and 30 s idle time-out, a hundred times shorter.
+const (
+	heartbeatEvery = 50 * time.Millisecond
+	idleAfter      = 300 * time.Millisecond
+)
+
+func serve(ctx context.Context, in <-chan string, out chan<- string) error {
+	defer close(out)
+
+	heartbeat := time.NewTicker(heartbeatEvery)
+	defer heartbeat.Stop()
+
+	idle := time.NewTimer(idleAfter)
+	defer idle.Stop()
+
+	resetIdle := func() {
+		if !idle.Stop() {
+			select {
+			case <-idle.C:
+			default:
+			}
+		}
+		idle.Reset(idleAfter)
+	}
+
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-heartbeat.C:
+			select {
+			case out <- "ping":
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		case <-idle.C:
+			return errors.New("idle timeout")
+		case msg, ok := <-in:
+			if !ok {
+				return nil
+			}
+			resetIdle()
+			select {
+			case out <- strings.ToUpper(msg):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+}
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	in := make(chan string)
+	out := make(chan string)
+	errc := make(chan error, 1)
+	go func() { errc <- serve(ctx, in, out) }()
+
+	// A client sends three words 200 ms apart, then goes quiet without closing in.
+	go func() {
+		for i, word := range []string{"hello", "world", "again"} {
+			if i > 0 {
+				time.Sleep(200 * time.Millisecond)
+			}
+			select {
+			case in <- word:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	// Print what serve sends, folding each run of heartbeats into one line.
+	pings := 0
+	flush := func() {
+		if pings > 0 {
+			fmt.Printf("ping x%d\n", pings)
+			pings = 0
+		}
+	}
+	for msg := range out {
+		if msg == "ping" {
+			pings++
+			continue
+		}
+		flush()
+		fmt.Println(msg)
+	}
+	flush()
+	fmt.Println("serve:", <-errc)
+}
