@@ -1,0 +1,64 @@
+// Mermaid only where needed. mdbook-mermaid turns each ```mermaid block into
+// <pre class="mermaid">; on a page with none, this script does nothing, and
+// mermaid.min.js (2.6 MB) is never fetched. Each book has its own copy at its
+// root (src/<lang>/mermaid.min.js, a link to theme/mermaid.min.js).
+(function mermaidLoader() {
+    'use strict';
+
+    const blocks = Array.from(document.querySelectorAll('pre.mermaid'));
+    if (blocks.length === 0 || typeof path_to_root === 'undefined') {
+        return;
+    }
+
+    const html = document.documentElement;
+    const DARK_THEMES = ['coal', 'navy', 'ayu']; // light and rust are light
+
+    function pageIsDark() {
+        return DARK_THEMES.some(theme => html.classList.contains(theme));
+    }
+
+    // The diagrams are drawn for the theme the page has now. mdBook changes the
+    // theme by swapping a class on <html> (the theme menu, or "Auto" following
+    // the system); when that crosses between light and dark, the simplest
+    // correct redraw is a reload (mermaid replaces its source with the SVG).
+    const drawnDark = pageIsDark();
+    new MutationObserver(() => {
+        if (pageIsDark() !== drawnDark) {
+            window.location.reload();
+        }
+    }).observe(html, { attributes: true, attributeFilter: ['class'] });
+
+    function showSource() {
+        blocks.forEach(block => block.classList.add('mermaid-failed'));
+    }
+
+    function draw() {
+        const mermaid = window.mermaid;
+        if (!mermaid) {
+            showSource();
+            return;
+        }
+        mermaid.initialize({
+            startOnLoad: false,
+            theme: drawnDark ? 'dark' : 'default',
+            // Labels in the page's font (Vazirmatn for Persian, Noto Sans Thai
+            // for Thai, then mdBook's Open Sans).
+            fontFamily: window.getComputedStyle(document.body).fontFamily,
+        });
+        mermaid.run({ nodes: blocks }).catch(error => {
+            console.error('mermaid:', error);
+            showSource();
+        });
+    }
+
+    const script = document.createElement('script');
+    script.src = path_to_root + 'mermaid.min.js';
+    script.async = true;
+    script.onload = () => {
+        // Mermaid measures the labels' text: wait for the web fonts first.
+        const fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
+        fontsReady.then(draw, draw);
+    };
+    script.onerror = showSource;
+    document.head.appendChild(script);
+})();
