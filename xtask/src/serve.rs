@@ -14,7 +14,8 @@ use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use axum::routing::get;
-use notify_debouncer_mini::{DebouncedEvent, new_debouncer, notify::RecursiveMode};
+use notify_debouncer_full::new_debouncer;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use tokio::sync::broadcast;
 use tower_http::services::ServeDir;
 
@@ -29,7 +30,14 @@ pub fn serve(root: &Path, out_dir: &Path, port: u16) -> Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
     // Bind first: a busy port is reported before a minute is spent building.
     let listener = runtime.block_on(bind(port))?;
-    site::build_all(root, LANGUAGES, out_dir, true)?;
+    // A language that does not build is reported and served when it is mended.
+    for lang in LANGUAGES {
+        match site::build_lang(root, lang, out_dir, true) {
+            Ok(took) => eprintln!("built {:<8} {took:>6.2?}", lang.name),
+            Err(e) => eprintln!("error: {e:#}"),
+        }
+    }
+    site::write_landing(root, out_dir)?;
 
     let (reload_tx, _) = broadcast::channel::<()>(16);
     let _watcher = watch(root, out_dir, reload_tx.clone())?;
@@ -74,23 +82,41 @@ async fn live_reload(
     })
 }
 
+type Watcher = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
 /// Watches the sources and rebuilds the languages a change touches: a file in `src/<code>/`
 /// rebuilds that language; anything else (listings, theme, book.toml) rebuilds them all.
-fn watch(
-    root: &Path,
-    out_dir: &Path,
-    reload: broadcast::Sender<()>,
-) -> Result<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
+fn watch(root: &Path, out_dir: &Path, reload: broadcast::Sender<()>) -> Result<Watcher> {
     let (root, out) = (root.to_path_buf(), out_dir.to_path_buf());
     let handler_root = root.clone();
     let mut debouncer = new_debouncer(
         Duration::from_millis(300),
-        move |events: notify_debouncer_mini::DebounceEventResult| {
+        None,
+        move |events: notify_debouncer_full::DebounceEventResult| {
             let Ok(events) = events else { return };
-            let langs = affected(&handler_root, &events);
+            // Reading a file is no change (and the build itself reads every file).
+            let paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
+                .flat_map(|e| e.event.paths.iter().cloned())
+                .collect();
+            let langs = affected(&handler_root, &paths);
             if langs.is_empty() {
                 return;
             }
+            let shown: Vec<String> = paths
+                .iter()
+                .take(3)
+                .map(|p| crate::preprocess::display_path(&handler_root, p))
+                .collect();
+            eprintln!(
+                "changed: {}{}",
+                shown.join(", "),
+                if paths.len() > 3 { ", ..." } else { "" }
+            );
             for lang in &langs {
                 match site::build_lang(&handler_root, lang, &out, true) {
                     Ok(took) => eprintln!("rebuilt {:<8} {took:>6.2?}", lang.name),
@@ -104,7 +130,6 @@ fn watch(
         let path = root.join(path);
         if path.exists() {
             debouncer
-                .watcher()
                 .watch(&path, RecursiveMode::Recursive)
                 .with_context(|| format!("cannot watch {}", path.display()))?;
         }
@@ -112,11 +137,10 @@ fn watch(
     Ok(debouncer)
 }
 
-fn affected(root: &Path, events: &[DebouncedEvent]) -> Vec<Lang> {
+fn affected(root: &Path, paths: &[PathBuf]) -> Vec<Lang> {
     let src = root.join("src");
     let mut langs: Vec<Lang> = Vec::new();
-    for event in events {
-        let path: &PathBuf = &event.path;
+    for path in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         // Editors' swap and backup files change nothing the book shows.
         if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {

@@ -63,12 +63,26 @@ pub fn load(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Resu
 }
 
 /// Builds one language into `out_dir/<code>/`.
+///
+/// The book is built in a staging folder beside it and then moved into place, so that a
+/// server never serves a half-written book, and a failed build leaves the last good one.
 pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<Duration> {
     let started = Instant::now();
-    let book = load(root, lang, out_dir, live_reload)?;
-    book.build()
-        .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
-    Ok(started.elapsed())
+    let staging_root = out_dir.join(format!(".staging-{}", std::process::id()));
+    let result = (|| {
+        let book = load(root, lang, &staging_root, live_reload)?;
+        book.build()
+            .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
+        let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
+        if dest.exists() {
+            std::fs::remove_dir_all(&dest)
+                .with_context(|| format!("cannot replace {}", dest.display()))?;
+        }
+        std::fs::rename(&staged, &dest)
+            .with_context(|| format!("cannot move the book to {}", dest.display()))
+    })();
+    std::fs::remove_dir_all(&staging_root).ok();
+    result.map(|()| started.elapsed())
 }
 
 /// Builds every language and the landing page into `out_dir`.
