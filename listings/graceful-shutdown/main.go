@@ -1,0 +1,132 @@
+// Graceful shutdown: on SIGTERM, stop accepting, drain the requests in flight, then stop
+// the workers, each phase with a time limit.
+//
+// Notice: the signal is real. The program sends SIGTERM to itself, and signal.Notify
+// turns it into a value on sigCh. server.Shutdown closes the listener at once and then
+// waits for the connections in flight; cancel() tells the workers to return, and the
+// WaitGroup, wrapped in a channel so that select can put a time limit on it, waits for them.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+)
+
+const (
+	workers     = 3                      // 10 in the note
+	drainLimit  = 300 * time.Millisecond // 30 s in the note
+	workerLimit = 100 * time.Millisecond // 10 s in the note
+)
+
+// worker does a unit of background work every 10 ms until ctx is cancelled.
+func worker(ctx context.Context) {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C: // one unit of background work
+		}
+	}
+}
+
+func main() {
+	// Listen for the signals first: from here on they no longer kill the process.
+	sigCh := make(chan os.Signal, 1)
+	signal.Notify(sigCh, syscall.SIGINT, syscall.SIGTERM)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() { worker(ctx) })
+	}
+	fmt.Printf("workers: %d started\n", workers)
+
+	// A slow request: still running when the signal arrives.
+	started := make(chan struct{})
+	mux := http.NewServeMux()
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println("handler: request started")
+		close(started)
+		time.Sleep(100 * time.Millisecond)
+		fmt.Println("handler: request finished")
+		fmt.Fprint(w, "done")
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0") // port 0: the OS picks one
+	if err != nil {
+		fmt.Println("listen:", err)
+		return
+	}
+	fmt.Println("server: listening on", ln.Addr())
+	server := &http.Server{Handler: mux}
+	go func() {
+		if err := server.Serve(ln); err != http.ErrServerClosed {
+			fmt.Println("serve:", err)
+		}
+	}()
+
+	// One request to ourselves; once it is in flight, signal ourselves.
+	reply := make(chan string, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/slow")
+		if err != nil {
+			reply <- err.Error()
+			return
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			reply <- err.Error()
+			return
+		}
+		reply <- fmt.Sprintf("%s %q", resp.Status, body)
+	}()
+	<-started
+	fmt.Println("main: sending SIGTERM to this process")
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		fmt.Println("kill:", err)
+		return
+	}
+
+	name := map[os.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM"}[<-sigCh]
+	fmt.Printf("signal: %s received, shutting down\n", name)
+
+	// Phase 1: close the listener; no new connection is accepted from here on.
+	// Phase 2: wait, up to a limit, for the requests in flight to finish.
+	// server.Shutdown does both.
+	fmt.Println("phase 1: stop accepting new connections")
+	shutdownCtx, shutdownCancel := context.WithTimeout(context.Background(), drainLimit)
+	defer shutdownCancel()
+	if err := server.Shutdown(shutdownCtx); err != nil {
+		fmt.Printf("phase 2: requests still running after %v, cut off\n", drainLimit)
+	} else {
+		fmt.Println("phase 2: in-flight requests drained")
+	}
+	fmt.Println("client:", <-reply)
+
+	// Phase 3: cancel the workers and wait, up to a limit, for them to return.
+	fmt.Println("phase 3: cancel the workers")
+	cancel()
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		fmt.Printf("phase 3: %d workers stopped\n", workers)
+	case <-time.After(workerLimit):
+		fmt.Println("phase 3: forced shutdown, workers abandoned")
+	}
+	fmt.Println("graceful shutdown complete")
+}
