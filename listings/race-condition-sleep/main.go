@@ -1,0 +1,71 @@
+// The note's second try: sleep before the check, and hope the goroutine has run by then.
+//
+// Notice: the sleep makes the bad order (check before increment) rarer, not impossible. It
+// is a guess about the scheduler, and a loaded machine can make the guess wrong. Waiting
+// on a channel is not a guess: the receive happens after the close, so the check sees 1.
+//
+// `go run -race ./race-condition-sleep racy` runs the note's code as it is: it usually
+// prints nothing, and the race detector still reports a data race, because a sleep orders
+// nothing. The default run counts, over many runs, how often the check loses the race; it
+// makes data atomic so that only the order is in question.
+package main
+
+import (
+	"fmt"
+	"os"
+	"sync/atomic"
+	"time"
+)
+
+const runs = 200
+
+// racy is the note's code, with fmt.Printf and time.Sleep spelled right.
+func racy() {
+	var data int
+	go func() {
+		data++ // 1
+	}()
+	time.Sleep(10 * time.Millisecond) // 1 s in the note
+	if data == 0 {                    // 2
+		fmt.Printf("the value is %v\n", data) // 3
+	}
+}
+
+// checkSawZero runs the note's code once, waits as told, and reports whether the check saw 0.
+func checkSawZero(wait func(done <-chan struct{})) bool {
+	var data atomic.Int32
+	done := make(chan struct{})
+	go func() {
+		data.Add(1) // 1
+		close(done)
+	}()
+	wait(done)
+	sawZero := data.Load() == 0 // 2
+	<-done                      // let the goroutine finish before the next run
+	return sawZero
+}
+
+func countZeros(wait func(done <-chan struct{})) int {
+	zeros := 0
+	for range runs {
+		if checkSawZero(wait) {
+			zeros++
+		}
+	}
+	return zeros
+}
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "racy" {
+		racy()
+		return
+	}
+
+	noSleep := countZeros(func(<-chan struct{}) {})
+	fmt.Printf("no sleep:   the check saw 0 in %d of %d runs\n", noSleep, runs)
+	sleep := countZeros(func(<-chan struct{}) { time.Sleep(time.Millisecond) }) // 1 s in the note
+	fmt.Printf("1 ms sleep: the check saw 0 in %d of %d runs\n", sleep, runs)
+	fmt.Printf("the sleep made the bad order rarer: %t\n", sleep < noSleep)
+	channel := countZeros(func(done <-chan struct{}) { <-done })
+	fmt.Printf("channel:    the check saw 0 in %d of %d runs\n", channel, runs)
+}
