@@ -106,9 +106,12 @@
         link.href = firstPage(lang.code);
         link.lang = lang.code;
         link.hreflang = lang.code;
-        link.dir = lang.dir;
         link.dataset.lang = lang.code;
-        link.textContent = lang.name;
+        // The items line up with the page; each name keeps its own direction.
+        const name = document.createElement('span');
+        name.dir = lang.dir;
+        name.textContent = lang.name;
+        link.appendChild(name);
         if (lang.code === current) {
             link.setAttribute('aria-current', 'true');
         }
