@@ -43,7 +43,7 @@ func crawlAll(ctx context.Context, urls []string) error {
 // fetches cut short by a cancelled context.
 var inFlight, maxInFlight, stored, stoppedEarly atomic.Int32
 
-// fetch pretends to download a page: 50 ms, or a 404 after 10 ms for a missing one.
+// fetch pretends to download a page: 100 ms, or a 404 after 10 ms for a missing one.
 func fetch(ctx context.Context, url string) (string, error) {
 	n := inFlight.Add(1)
 	defer inFlight.Add(-1)
@@ -55,7 +55,7 @@ func fetch(ctx context.Context, url string) (string, error) {
 		return "", fmt.Errorf("fetch %s: 404 Not Found", url)
 	}
 	select {
-	case <-time.After(50 * time.Millisecond):
+	case <-time.After(100 * time.Millisecond):
 		return "<html>" + url + "</html>", nil
 	case <-ctx.Done():
 		stoppedEarly.Add(1)
@@ -76,13 +76,13 @@ func main() {
 	ctx := context.Background()
 
 	var urls []string
-	for i := 1; i <= 20; i++ {
+	for i := 1; i <= 16; i++ {
 		urls = append(urls, fmt.Sprintf("https://example.com/page/%d", i))
 	}
 	if err := crawlAll(ctx, urls); err != nil {
-		fmt.Println("crawl of 20 pages:", err)
+		fmt.Println("crawl of 16 pages:", err)
 	} else {
-		fmt.Printf("crawl of 20 pages: %d stored, at most %d fetches at once\n",
+		fmt.Printf("crawl of 16 pages: %d stored, at most %d fetches at once\n",
 			stored.Load(), maxInFlight.Load())
 	}
 

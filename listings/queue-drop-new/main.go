@@ -82,7 +82,7 @@ func main() {
 
 	// 2. The worker starts; five more tasks come, one every 10 ms.
 	handled := make(chan []int)
-	go func() { handled <- worker(q, 30*time.Millisecond) }()
+	go func() { handled <- worker(q, 100*time.Millisecond) }()
 	queued, dropped = nil, nil
 	for id := 11; id <= 15; id++ {
 		time.Sleep(10 * time.Millisecond)

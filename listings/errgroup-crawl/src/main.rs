@@ -50,7 +50,7 @@ static MAX_IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
 static STORED: AtomicUsize = AtomicUsize::new(0);
 static STOPPED_EARLY: AtomicUsize = AtomicUsize::new(0);
 
-/// Pretends to download a page: 50 ms, or a 404 after 10 ms for a missing one.
+/// Pretends to download a page: 100 ms, or a 404 after 10 ms for a missing one.
 async fn fetch(ctx: &CancellationToken, url: &str) -> anyhow::Result<String> {
     let now = IN_FLIGHT.fetch_add(1, Relaxed) + 1;
     MAX_IN_FLIGHT.fetch_max(now, Relaxed);
@@ -65,7 +65,7 @@ async fn download(ctx: &CancellationToken, url: &str) -> anyhow::Result<String> 
         bail!("fetch {url}: 404 Not Found");
     }
     match ctx
-        .run_until_cancelled(time::sleep(Duration::from_millis(50)))
+        .run_until_cancelled(time::sleep(Duration::from_millis(100)))
         .await
     {
         Some(()) => Ok(format!("<html>{url}</html>")),
@@ -89,13 +89,13 @@ fn store(ctx: &CancellationToken, _url: &str, _body: String) -> anyhow::Result<(
 async fn main() {
     let ctx = CancellationToken::new();
 
-    let urls: Vec<String> = (1..=20)
+    let urls: Vec<String> = (1..=16)
         .map(|i| format!("https://example.com/page/{i}"))
         .collect();
     match crawl_all(&ctx, &urls).await {
-        Err(e) => println!("crawl of 20 pages: {e}"),
+        Err(e) => println!("crawl of 16 pages: {e}"),
         Ok(()) => println!(
-            "crawl of 20 pages: {} stored, at most {} fetches at once",
+            "crawl of 16 pages: {} stored, at most {} fetches at once",
             STORED.load(Relaxed),
             MAX_IN_FLIGHT.load(Relaxed)
         ),

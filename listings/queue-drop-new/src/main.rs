@@ -79,7 +79,7 @@ fn main() {
 
     // 2. The worker starts; five more tasks come, one every 10 ms.
     let handled = thread::scope(|s| {
-        let worker = s.spawn(|| worker(&q, Duration::from_millis(30)));
+        let worker = s.spawn(|| worker(&q, Duration::from_millis(100)));
         let (queued, dropped) = offer(&q, 11..=15, Duration::from_millis(10));
         println!(
             "one every 10ms: queued {}, dropped {}",
