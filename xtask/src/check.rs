@@ -125,7 +125,7 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
 
         // Build, then look at what the reader gets.
         match site::build_lang(root, lang, out_dir, false) {
-            Ok(_) => check_pages(root, &out_dir.join(lang.code), &mut report)?,
+            Ok(_) => check_pages(root, lang.code, &out_dir.join(lang.code), &mut report)?,
             Err(e) => report.problems.push(Problem {
                 file: format!("src/{}", lang.code),
                 message: format!("the build failed: {e:#}"),
@@ -276,7 +276,7 @@ fn check_text(root: &Path, file: &Path, text: &str, report: &mut Report) {
 }
 
 /// Links, fragments, leftover directives and mojibake in the built pages of one language.
-fn check_pages(root: &Path, book_dir: &Path, report: &mut Report) -> Result<()> {
+fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) -> Result<()> {
     let mut pages = Vec::new();
     collect_html(book_dir, &mut pages)?;
     let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
@@ -293,7 +293,7 @@ fn check_pages(root: &Path, book_dir: &Path, report: &mut Report) -> Result<()> 
         texts.push(text);
     }
     for (page, text) in pages.iter().zip(&texts) {
-        let name = display_path(root, page);
+        let name = source_of(root, code, book_dir, page);
         // The print page repeats every chapter; its problems are the chapters' problems.
         if page.file_name().is_some_and(|n| n == "print.html") {
             continue;
@@ -364,6 +364,21 @@ fn check_pages(root: &Path, book_dir: &Path, report: &mut Report) -> Result<()> 
         }
     }
     Ok(())
+}
+
+/// The chapter a built page comes from (`src/en/x/y.md` for `en/x/y.html`), for messages.
+fn source_of(root: &Path, code: &str, book_dir: &Path, page: &Path) -> String {
+    let rel = page.strip_prefix(book_dir).unwrap_or(page);
+    let src = root.join("src").join(code);
+    let md = src.join(rel.with_extension("md"));
+    let readme = md.with_file_name("README.md");
+    if md.is_file() {
+        display_path(root, &md)
+    } else if rel.file_name().is_some_and(|n| n == "index.html") && readme.is_file() {
+        display_path(root, &readme)
+    } else {
+        format!("{} (built page)", Path::new(code).join(rel).display())
+    }
 }
 
 fn collect_html(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
