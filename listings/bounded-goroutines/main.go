@@ -30,7 +30,7 @@ func handle(_ int, m *meter) {
 	m.peak = max(m.peak, m.now)
 	m.mu.Unlock()
 
-	time.Sleep(10 * time.Millisecond) // the work
+	time.Sleep(20 * time.Millisecond) // the work
 
 	m.mu.Lock()
 	m.now--

@@ -34,7 +34,7 @@ func process(ctx context.Context, item Item) error {
 	}()
 
 	select {
-	case <-time.After(20 * time.Millisecond):
+	case <-time.After(50 * time.Millisecond): // the work itself
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -108,7 +108,7 @@ func main() {
 	fmt.Println("run 2: items still in flight after the return:", meter.inFlight)
 
 	// A deadline for the whole batch.
-	deadline := 30 * time.Millisecond
+	deadline := 75 * time.Millisecond
 	ctx3, cancel := context.WithTimeout(ctx, deadline)
 	defer cancel()
 	if err := processItems(ctx3, items(6), 3); errors.Is(err, context.DeadlineExceeded) {

@@ -33,7 +33,7 @@ func work(id int, weight int64) {
 	meter.peak = max(meter.peak, meter.inUse)
 	meter.Unlock()
 
-	time.Sleep(20 * time.Millisecond) // the work itself
+	time.Sleep(50 * time.Millisecond) // the work itself
 
 	meter.Lock()
 	meter.inUse -= weight

@@ -27,7 +27,7 @@ struct Meter {
 fn handle(_request: usize, meter: &Meter) {
     let now = meter.now.fetch_add(1, Ordering::SeqCst) + 1;
     meter.peak.fetch_max(now, Ordering::SeqCst);
-    thread::sleep(Duration::from_millis(10)); // the work
+    thread::sleep(Duration::from_millis(20)); // the work
     meter.now.fetch_sub(1, Ordering::SeqCst);
     meter.handled.fetch_add(1, Ordering::SeqCst);
 }

@@ -44,7 +44,7 @@ impl Drop for InFlight {
 
 async fn process(item: Item, meter: Arc<Meter>) -> Result<()> {
     let _in_flight = InFlight::new(meter);
-    sleep(Duration::from_millis(20)).await;
+    sleep(Duration::from_millis(50)).await; // the work itself
     ensure!(item != 7, "item {item}: cannot process");
     Ok(())
 }
@@ -86,7 +86,7 @@ async fn main() -> Result<()> {
     println!("run 2: items still in flight after the return: {left}");
 
     // A deadline for the whole batch (Go: context.WithTimeout).
-    let deadline = Duration::from_millis(30);
+    let deadline = Duration::from_millis(75);
     let batch = process_items((1..=6).collect(), 3, meter.clone());
     if timeout(deadline, batch).await.is_err() {
         println!("run 3: gave up at the {} ms deadline", deadline.as_millis());

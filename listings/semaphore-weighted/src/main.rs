@@ -28,7 +28,7 @@ async fn work(id: usize, weight: u32, _permit: OwnedSemaphorePermit, meter: Arc<
     let now = meter.in_use.fetch_add(weight, Ordering::SeqCst) + weight;
     meter.peak.fetch_max(now, Ordering::SeqCst);
 
-    tokio::time::sleep(Duration::from_millis(20)).await; // the work itself
+    tokio::time::sleep(Duration::from_millis(50)).await; // the work itself
 
     meter.in_use.fetch_sub(weight, Ordering::SeqCst);
     let kind = if weight == HEAVY { "heavy" } else { "light" };
