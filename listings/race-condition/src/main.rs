@@ -20,6 +20,8 @@ fn replay(order: [u8; 3]) -> anyhow::Result<Option<String>> {
     let (done_tx, done_rx) = channel::bounded::<()>(0); // ... and waits until it is done
 
     thread::scope(|s| {
+        // Owned by this closure, so that an early return closes the channel and ends the thread.
+        let turn_tx = turn_tx;
         s.spawn(|| {
             if turn_rx.recv().is_ok() {
                 data.fetch_add(1, Ordering::Relaxed); // 1
