@@ -22,32 +22,41 @@ fn heap<T>(make: impl FnOnce() -> T) -> (isize, T) {
     (live, made)
 }
 
-fn row(what: &str, handles: usize, heap: isize) {
-    println!("| {what} | {handles} | {heap} |");
+/// Prints a table row for one kind of channel: its handles' size and its heap on creation.
+fn channel<S, R>(what: &str, make: impl FnOnce() -> (S, R)) {
+    let (bytes, (tx, rx)) = heap(make);
+    let handles = size_of_val(&tx) + size_of_val(&rx);
+    println!("| {what} | {handles} | {bytes} |");
 }
 
 fn main() {
-    // Skip criterion's flags: this bench is one run that prints a table.
-    println!("| channel (u64 messages) | size of the Sender + Receiver (bytes) | heap on creation (bytes) |");
+    // `cargo bench` passes flags such as `--bench`; this bench ignores them and prints tables.
+    println!("| channel (u64 messages) | Sender + Receiver (bytes) | heap on creation (bytes) |");
     println!("|---|---|---|");
-
-    let (bytes, (tx, rx)) = heap(|| crossbeam::channel::bounded::<u64>(0));
-    row("crossbeam bounded(0)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(|| crossbeam::channel::bounded::<u64>(1));
-    row("crossbeam bounded(1)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(|| crossbeam::channel::bounded::<u64>(100));
-    row("crossbeam bounded(100)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(crossbeam::channel::unbounded::<u64>);
-    row("crossbeam unbounded (empty)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(|| tokio::sync::mpsc::channel::<u64>(1));
-    row("tokio mpsc channel(1)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(|| tokio::sync::mpsc::channel::<u64>(100));
-    row("tokio mpsc channel(100)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(tokio::sync::mpsc::unbounded_channel::<u64>);
-    row("tokio mpsc unbounded (empty)", size_of_val(&tx) + size_of_val(&rx), bytes);
-    let (bytes, (tx, rx)) = heap(tokio::sync::oneshot::channel::<u64>);
-    row("tokio oneshot", size_of_val(&tx) + size_of_val(&rx), bytes);
-    drop((tx, rx));
+    channel("crossbeam bounded(0)", || {
+        crossbeam::channel::bounded::<u64>(0)
+    });
+    channel("crossbeam bounded(1)", || {
+        crossbeam::channel::bounded::<u64>(1)
+    });
+    channel("crossbeam bounded(100)", || {
+        crossbeam::channel::bounded::<u64>(100)
+    });
+    channel(
+        "crossbeam unbounded (empty)",
+        crossbeam::channel::unbounded::<u64>,
+    );
+    channel("tokio mpsc channel(1)", || {
+        tokio::sync::mpsc::channel::<u64>(1)
+    });
+    channel("tokio mpsc channel(100)", || {
+        tokio::sync::mpsc::channel::<u64>(100)
+    });
+    channel(
+        "tokio mpsc unbounded (empty)",
+        tokio::sync::mpsc::unbounded_channel::<u64>,
+    );
+    channel("tokio oneshot", tokio::sync::oneshot::channel::<u64>);
 
     // A task is its future plus a header, in one allocation, made by `spawn`.
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -62,7 +71,7 @@ fn main() {
         println!();
         println!("| tokio task | size of the future (bytes) | heap on spawn (bytes) |");
         println!("|---|---|---|");
-        row("`async { 1u64 }`", small_size, bytes);
+        println!("| `async {{ 1u64 }}` | {small_size} | {bytes} |");
         let big = async {
             let buf = [0u8; 1024];
             tokio::task::yield_now().await; // `buf` lives across an await: it is in the future
@@ -71,6 +80,6 @@ fn main() {
         let big_size = size_of_val(&big);
         let (bytes, task) = heap(|| tokio::spawn(big));
         let _ = task.await;
-        row("a future holding 1 KiB across an `.await`", big_size, bytes);
+        println!("| a future holding 1 KiB across an `.await` | {big_size} | {bytes} |");
     });
 }
