@@ -294,8 +294,12 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
     }
     for (page, text) in pages.iter().zip(&texts) {
         let name = source_of(root, code, book_dir, page);
-        // The print page repeats every chapter; its problems are the chapters' problems.
-        if page.file_name().is_some_and(|n| n == "print.html") {
+        // The print page repeats every chapter, and without a README.md mdBook makes
+        // index.html a copy of the first chapter: their problems are the chapters' problems.
+        let rel = page.strip_prefix(book_dir).unwrap_or(page);
+        let is_copy = rel == Path::new("index.html")
+            && !root.join("src").join(code).join("README.md").is_file();
+        if rel == Path::new("print.html") || is_copy {
             continue;
         }
         if let Some(pos) = text.find("{{#") {
@@ -343,7 +347,7 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
                     file: name.clone(),
                     message: format!(
                         "the link `{link}` leads to {}, which does not exist",
-                        display_path(root, &target)
+                        source_of(root, code, book_dir, &target)
                     ),
                 });
                 continue;
@@ -356,7 +360,7 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
                         file: name.clone(),
                         message: format!(
                             "the link `{link}`: {} has no element with id `{fragment}`",
-                            display_path(root, &target)
+                            source_of(root, code, book_dir, &target)
                         ),
                     });
                 }

@@ -4,5 +4,6 @@ pub mod check;
 pub mod gocheck;
 pub mod lang;
 pub mod preprocess;
+pub mod search;
 pub mod serve;
 pub mod site;

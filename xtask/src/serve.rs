@@ -33,7 +33,7 @@ pub fn serve(root: &Path, out_dir: &Path, port: u16) -> Result<()> {
     // A language that does not build is reported and served when it is mended.
     for lang in LANGUAGES {
         match site::build_lang(root, lang, out_dir, true) {
-            Ok(took) => eprintln!("built {:<8} {took:>6.2?}", lang.name),
+            Ok(built) => eprintln!("built {:<8} {built}", lang.name),
             Err(e) => eprintln!("error: {e:#}"),
         }
     }
@@ -119,7 +119,7 @@ fn watch(root: &Path, out_dir: &Path, reload: broadcast::Sender<()>) -> Result<W
             );
             for lang in &langs {
                 match site::build_lang(&handler_root, lang, &out, true) {
-                    Ok(took) => eprintln!("rebuilt {:<8} {took:>6.2?}", lang.name),
+                    Ok(built) => eprintln!("rebuilt {:<8} {built}", lang.name),
                     Err(e) => eprintln!("error: {e:#}"),
                 }
             }

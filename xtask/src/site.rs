@@ -1,5 +1,6 @@
 //! Builds the site: one mdBook per language from the one `book.toml`, and a landing page.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -62,11 +63,33 @@ pub fn load(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Resu
     Ok(book)
 }
 
-/// Builds one language into `out_dir/<code>/`.
+/// What building one language did.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The whole build: mdBook and the search index.
+    pub took: Duration,
+    /// The search index (`<book>/pagefind/`).
+    pub search: crate::search::Indexed,
+}
+
+impl fmt::Display for Built {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:>6.2?}  (search: {} pages, index {} KB)",
+            self.took,
+            self.search.pages,
+            self.search.index_bytes.div_ceil(1024),
+        )
+    }
+}
+
+/// Builds one language into `out_dir/<code>/`: the book, then its search index.
 ///
 /// The book is built in a staging folder beside it and then moved into place, so that a
-/// server never serves a half-written book, and a failed build leaves the last good one.
-pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<Duration> {
+/// server never serves a half-written book (or one without its index), and a failed
+/// build leaves the last good one.
+pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<Built> {
     let started = Instant::now();
     let staging_root = out_dir.join(format!(".staging-{}", std::process::id()));
     let result = (|| {
@@ -74,25 +97,30 @@ pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -
         book.build()
             .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
+        let search = crate::search::index_book(&staged, lang)
+            .with_context(|| format!("cannot index the {} book for search", lang.name))?;
         if dest.exists() {
             std::fs::remove_dir_all(&dest)
                 .with_context(|| format!("cannot replace {}", dest.display()))?;
         }
         std::fs::rename(&staged, &dest)
-            .with_context(|| format!("cannot move the book to {}", dest.display()))
+            .with_context(|| format!("cannot move the book to {}", dest.display()))?;
+        Ok(search)
     })();
     std::fs::remove_dir_all(&staging_root).ok();
-    result.map(|()| started.elapsed())
+    result.map(|search| Built {
+        took: started.elapsed(),
+        search,
+    })
 }
 
 /// Builds every language and the landing page into `out_dir`.
 pub fn build_all(root: &Path, langs: &[Lang], out_dir: &Path, live_reload: bool) -> Result<()> {
     for lang in langs {
-        let took = build_lang(root, lang, out_dir, live_reload)?;
+        let built = build_lang(root, lang, out_dir, live_reload)?;
         eprintln!(
-            "built {:<8} {:>6.2?}  {}",
+            "built {:<8} {built}  {}",
             lang.name,
-            took,
             out_dir.join(lang.code).display()
         );
     }
