@@ -122,10 +122,13 @@ fn a_listing_directive_of_no_listing_fails_the_build_and_is_named() {
 fn a_broken_link_and_a_broken_fragment_are_named() {
     let found =
         problems("# C\n\n{{#listing demo}}\n\n[x](missing.md) and [y](other.md#no-such-section)\n");
-    assert_one(&found, "the link `missing.html` leads to");
     assert_one(
         &found,
-        "other.html has no element with id `no-such-section`",
+        "src/en/chapter.md: the link `missing.html` leads to en/missing.html (built page), which does not exist",
+    );
+    assert_one(
+        &found,
+        "src/en/chapter.md: the link `other.html#no-such-section`: src/en/other.md has no element with id `no-such-section`",
     );
 }
 
