@@ -1,0 +1,446 @@
+// The book's search: a button in mdBook's menu bar that opens a search box under
+// it. The index is Pagefind's, built by `cargo xtask build` into <book>/pagefind/
+// (xtask/src/search.rs); mdBook's own search, which drops every letter outside
+// [0-9A-Za-z_], is disabled in book.toml.
+//
+// Nothing is fetched until the reader opens the search: then pagefind.js is
+// imported from the book's root, and Pagefind loads only the parts of the index
+// that each query needs. Everything comes from the book's own host.
+//
+// Keyboard: `/` or `s` opens the search, Escape closes it; in the box, the down
+// arrow goes to the results and Enter opens the first one; the up and down arrows
+// move between the results.
+(function bookSearch() {
+    'use strict';
+
+    if (typeof path_to_root === 'undefined') {
+        return;
+    }
+    const menuBar = document.getElementById('mdbook-menu-bar');
+    const leftButtons = menuBar && menuBar.querySelector('.left-buttons');
+    if (!leftButtons) {
+        return;
+    }
+
+    const html = document.documentElement;
+    const lang = (html.lang || 'en').toLowerCase().split('-')[0];
+    const dir = html.dir === 'rtl' ? 'rtl' : 'ltr';
+
+    // ---------------------------------------------------------------- words
+
+    function count(n) {
+        return n.toLocaleString(lang);
+    }
+    const TEXT = {
+        en: {
+            search: 'Search',
+            placeholder: 'Search this book …',
+            searching: 'Searching …',
+            none: q => `No results for “${q}”`,
+            found: (n, q) => `${count(n)} ${n === 1 ? 'result' : 'results'} for “${q}”`,
+            more: 'More results',
+            fileUrl: 'Search works when the book is served over HTTP (cargo xtask serve), ' +
+                'not from a file:// page.',
+            failed: 'The search index could not be loaded.',
+        },
+        fa: {
+            search: 'جست‌وجو',
+            placeholder: 'جست‌وجو در این کتاب …',
+            searching: 'در حال جست‌وجو …',
+            none: q => `نتیجه‌ای برای «${q}» پیدا نشد`,
+            found: (n, q) => `${count(n)} نتیجه برای «${q}»`,
+            more: 'نتیجه‌های بیشتر',
+            fileUrl: 'جست‌وجو وقتی کار می‌کنه که کتاب از راه HTTP باز بشه (cargo xtask serve)، ' +
+                'نه از یه صفحهٔ file://.',
+            failed: 'نمایهٔ جست‌وجو بارگذاری نشد.',
+        },
+        ru: {
+            search: 'Поиск',
+            placeholder: 'Искать в книге …',
+            searching: 'Ищем …',
+            none: q => `По запросу «${q}» ничего не найдено`,
+            found: (n, q) => {
+                const forms = { one: 'результат', few: 'результата', many: 'результатов' };
+                const form = forms[new Intl.PluralRules('ru').select(n)] || 'результатов';
+                return `${count(n)} ${form} по запросу «${q}»`;
+            },
+            more: 'Ещё результаты',
+            fileUrl: 'Поиск работает, когда книга открыта по HTTP (cargo xtask serve), ' +
+                'а не как страница file://.',
+            failed: 'Не удалось загрузить поисковый индекс.',
+        },
+        th: {
+            search: 'ค้นหา',
+            placeholder: 'ค้นหาในหนังสือเล่มนี้ …',
+            searching: 'กำลังค้นหา …',
+            none: q => `ไม่พบผลลัพธ์สำหรับ “${q}”`,
+            found: (n, q) => `พบ ${count(n)} รายการสำหรับ “${q}”`,
+            more: 'ดูผลลัพธ์เพิ่มเติม',
+            fileUrl: 'การค้นหาใช้ได้เมื่อเปิดหนังสือผ่าน HTTP (cargo xtask serve) ' +
+                'ไม่ใช่จากหน้า file://',
+            failed: 'โหลดดัชนีการค้นหาไม่สำเร็จ',
+        },
+    };
+    const t = TEXT[lang] || TEXT.en;
+
+    // ---------------------------------------------------------------- query
+
+    // Persian: the index (xtask/src/search.rs) has Persian ی and ک for their
+    // Arabic look-alikes, no tatweel, and a word written with a zero-width
+    // non-joiner (می‌شود) under its letters alone (میشود). The query is mapped
+    // the same way, and a prefix or suffix typed with a space (می شود) is joined.
+    // When the word has such a prefix or suffix, it is also searched for as two
+    // words, for a text that wrote it with a space. Both searches depend only on
+    // the joined form, so a query finds the same pages with or without the ZWNJ.
+    const ZWNJ = /\u200c/g;
+    const PREFIX = /(^|\s)(ن?می)\s+(?=\S)/g;
+    const SUFFIX = /(\S)\s+(های|ها)(?=\s|$)/g;
+    const SPLIT_PREFIX = /(^|\s)(ن?می)(?=\S{2,})/g;
+    const SPLIT_SUFFIX = /(\S{2,})(های|ها)(?=\s|$)/g;
+
+    function persianLetters(text) {
+        return text
+            .replace(/\u0640/g, '')
+            .replace(/[\u064a\u0649]/g, '\u06cc')
+            .replace(/\u0643/g, '\u06a9');
+    }
+
+    // The queries to run for what the reader typed.
+    function queries(typed) {
+        let query = typed.normalize('NFC').replace(/\s+/g, ' ').trim();
+        if (lang !== 'fa' || query === '') {
+            return query === '' ? [] : [query];
+        }
+        const joined = persianLetters(query)
+            .replace(ZWNJ, '')
+            .replace(PREFIX, '$1$2')
+            .replace(SUFFIX, '$1$2');
+        const split = joined
+            .replace(SPLIT_PREFIX, '$1$2 ')
+            .replace(SPLIT_SUFFIX, '$1 $2');
+        return split === joined ? [joined] : [joined, split];
+    }
+
+    // ---------------------------------------------------------------- pagefind
+
+    const bookRoot = new URL(path_to_root || './', window.location.href);
+    let pagefind = null;
+
+    function loadPagefind() {
+        if (!pagefind) {
+            const script = new URL('pagefind/pagefind.js', bookRoot).href;
+            pagefind = import(script).then(async module => {
+                // Result URLs are "/<chapter>.html" inside the book.
+                await module.options({ baseUrl: bookRoot.pathname, excerptLength: 26 });
+                await module.init();
+                return module;
+            });
+            // A failed load may be tried again when the search is opened again.
+            pagefind.catch(() => { pagefind = null; });
+        }
+        return pagefind;
+    }
+
+    // ---------------------------------------------------------------- the page
+
+    const SEARCH_ICON =
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" ' +
+        'fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">' +
+        '<circle cx="10.5" cy="10.5" r="7"/><path d="M15.6 15.6 21 21"/></svg>';
+
+    const toggle = document.createElement('button');
+    toggle.id = 'book-search-toggle';
+    toggle.className = 'icon-button';
+    toggle.type = 'button';
+    toggle.title = t.search + ' (/)';
+    toggle.setAttribute('aria-label', t.search);
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', 'book-search');
+    toggle.setAttribute('aria-keyshortcuts', '/ s');
+    toggle.innerHTML = '<span class="fa-svg">' + SEARCH_ICON + '</span>';
+    // Where mdBook puts its own search button: after the theme button and list.
+    const themeList = document.getElementById('mdbook-theme-list');
+    if (themeList && themeList.parentNode === leftButtons) {
+        themeList.after(toggle);
+    } else {
+        leftButtons.appendChild(toggle);
+    }
+
+    const panel = document.createElement('div');
+    panel.id = 'book-search';
+    panel.className = 'book-search';
+    panel.dir = dir;
+    panel.hidden = true;
+    panel.innerHTML =
+        '<form class="book-search-form" role="search">' +
+        '<input type="search" id="book-search-input" class="book-search-input" ' +
+        'autocomplete="off" spellcheck="false" enterkeyhint="search" ' +
+        'aria-controls="book-search-results" aria-describedby="book-search-status">' +
+        '</form>' +
+        '<p id="book-search-status" class="book-search-status" role="status" aria-live="polite"></p>' +
+        '<ol id="book-search-results" class="book-search-results"></ol>' +
+        '<button type="button" class="book-search-more" hidden></button>';
+    const form = panel.querySelector('form');
+    const input = panel.querySelector('input');
+    const status = panel.querySelector('.book-search-status');
+    const list = panel.querySelector('ol');
+    const more = panel.querySelector('.book-search-more');
+    form.setAttribute('aria-label', t.search);
+    input.placeholder = t.placeholder;
+    input.setAttribute('aria-label', t.search);
+    more.textContent = t.more;
+    menuBar.after(panel);
+
+    // mdBook's keyboard help (`?`) lists the search keys only for its own search.
+    const help = document.querySelector('#mdbook-help-popup > div');
+    if (help && !help.querySelector('.book-search-help')) {
+        const line = document.createElement('p');
+        line.className = 'book-search-help';
+        line.innerHTML = 'Press <kbd>S</kbd> or <kbd>/</kbd> to search in the book';
+        help.insertBefore(line, help.children[1] || null);
+    }
+
+    // ---------------------------------------------------------------- results
+
+    const PAGE_SIZE = 10;
+    let generation = 0;
+    let found = [];
+    let shown = 0;
+    let lastQuery = '';
+
+    const EDGES = /^([\s([{"'«“‘*&<]*)([\s\S]*?)([\s)\]}"'»”’.,;:،؛]*)$/;
+
+    // Pagefind's excerpt is text with <mark> around the matched words (and < >
+    // escaped). It is rebuilt here as text nodes and <mark> elements, so that
+    // nothing in it can become markup.
+    function excerptNodes(excerpt) {
+        const fragment = document.createDocumentFragment();
+        const decode = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+        let marked = false;
+        for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+            if (part === '<mark>') {
+                marked = true;
+            } else if (part === '</mark>') {
+                marked = false;
+            } else if (part !== '' && !marked) {
+                fragment.appendChild(document.createTextNode(decode(part)));
+            } else if (part !== '') {
+                // Pagefind marks a whole word as written, with the punctuation
+                // around it ("(WaitGroup)."): only the word is highlighted.
+                const [, before, word, after] = decode(part).match(EDGES);
+                const mark = document.createElement('mark');
+                mark.textContent = word || before + after;
+                fragment.append(word ? before : '', mark, word ? after : '');
+            }
+        }
+        return fragment;
+    }
+
+    function marks(excerpt) {
+        return (excerpt.match(/<mark>/g) || []).length;
+    }
+
+    // The part of the page with the most matches: its heading and its link.
+    function bestSection(data) {
+        let best = null;
+        for (const sub of data.sub_results || []) {
+            if (!best || marks(sub.excerpt) > marks(best.excerpt)) {
+                best = sub;
+            }
+        }
+        return best;
+    }
+
+    function resultItem(data) {
+        const title = (data.meta && data.meta.title) || data.url;
+        const section = bestSection(data);
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.className = 'book-search-hit';
+        link.href = section ? section.url : data.url;
+        const heading = document.createElement('span');
+        heading.className = 'book-search-title';
+        heading.textContent = title;
+        if (section && section.title && section.title !== title) {
+            const sub = document.createElement('span');
+            sub.className = 'book-search-section';
+            sub.textContent = section.title;
+            heading.append(' › ', sub);
+        }
+        const excerpt = document.createElement('span');
+        excerpt.className = 'book-search-excerpt';
+        excerpt.appendChild(excerptNodes(section && marks(section.excerpt) > 0
+            ? section.excerpt : data.excerpt));
+        link.append(heading, excerpt);
+        item.appendChild(link);
+        return item;
+    }
+
+    async function showMore(run) {
+        const next = found.slice(shown, shown + PAGE_SIZE);
+        shown += next.length;
+        more.hidden = true;
+        const data = await Promise.all(next.map(result => result.data()));
+        if (run !== generation) {
+            return;
+        }
+        for (const d of data) {
+            list.appendChild(resultItem(d));
+        }
+        more.hidden = shown >= found.length;
+        panel.classList.remove('book-search-busy');
+    }
+
+    async function search(typed) {
+        const run = ++generation;
+        const runs = queries(typed);
+        if (runs.length === 0) {
+            found = [];
+            list.replaceChildren();
+            more.hidden = true;
+            status.textContent = '';
+            panel.classList.remove('book-search-busy');
+            return;
+        }
+        panel.classList.add('book-search-busy');
+        status.textContent = t.searching;
+        let module;
+        try {
+            module = await loadPagefind();
+        } catch (error) {
+            if (run === generation) {
+                status.textContent = window.location.protocol === 'file:' ? t.fileUrl : t.failed;
+                panel.classList.remove('book-search-busy');
+            }
+            console.warn('search: cannot load the index:', error);
+            return;
+        }
+        const answers = await Promise.all(runs.map(q => module.search(q)));
+        if (run !== generation) {
+            return; // the reader has typed on
+        }
+        // One list for all the queries, best score first.
+        const byPage = new Map();
+        for (const answer of answers) {
+            for (const result of (answer && answer.results) || []) {
+                const seen = byPage.get(result.id);
+                if (!seen || result.score > seen.score) {
+                    byPage.set(result.id, result);
+                }
+            }
+        }
+        found = Array.from(byPage.values()).sort((a, b) => b.score - a.score);
+        shown = 0;
+        lastQuery = typed.trim();
+        list.replaceChildren();
+        status.textContent = found.length === 0
+            ? t.none(lastQuery) : t.found(found.length, lastQuery);
+        if (found.length === 0) {
+            more.hidden = true;
+            panel.classList.remove('book-search-busy');
+            return;
+        }
+        await showMore(run);
+    }
+
+    let typing = null;
+    input.addEventListener('input', () => {
+        clearTimeout(typing);
+        typing = setTimeout(() => search(input.value), 120);
+    });
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        clearTimeout(typing);
+        // Enter opens the first result once it is there.
+        const first = list.querySelector('a');
+        if (first && input.value.trim() === lastQuery) {
+            first.click();
+        } else {
+            search(input.value);
+        }
+    });
+    more.addEventListener('click', () => {
+        const at = shown;
+        showMore(generation).then(() => {
+            const link = list.querySelectorAll('a')[at];
+            if (link) {
+                link.focus();
+            }
+        });
+    });
+
+    // ---------------------------------------------------------------- open, close
+
+    function isOpen() {
+        return !panel.hidden;
+    }
+
+    function open() {
+        panel.hidden = false;
+        toggle.setAttribute('aria-expanded', 'true');
+        // The box is under the menu bar, at the top of the page, as mdBook's was.
+        window.scrollTo(0, 0);
+        input.focus();
+        input.select();
+        loadPagefind().catch(() => {});
+    }
+
+    function close() {
+        panel.hidden = true;
+        toggle.setAttribute('aria-expanded', 'false');
+        toggle.focus();
+    }
+
+    toggle.addEventListener('click', () => (isOpen() ? close() : open()));
+
+    function typingIn(target) {
+        return target instanceof HTMLElement &&
+            (/^(input|select|textarea)$/i.test(target.nodeName) || target.isContentEditable);
+    }
+
+    document.addEventListener('keydown', event => {
+        if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) {
+            return;
+        }
+        if (event.key === 'Escape' && isOpen() &&
+            (panel.contains(event.target) || !typingIn(event.target))) {
+            event.preventDefault();
+            close();
+            return;
+        }
+        if ((event.key === '/' || event.key === 's' || event.key === 'S') &&
+            !typingIn(event.target)) {
+            event.preventDefault();
+            open();
+        }
+    });
+
+    // Arrows inside the panel move between the box and the results (and do not
+    // turn the page, as mdBook's left and right arrows do elsewhere).
+    panel.addEventListener('keydown', event => {
+        if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+            return;
+        }
+        const links = Array.from(list.querySelectorAll('a'));
+        const at = links.indexOf(document.activeElement);
+        if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            const next = at < 0 ? links[0] : links[at + 1];
+            if (next) {
+                next.focus();
+            }
+        } else if (event.key === 'ArrowUp' && at >= 0) {
+            event.preventDefault();
+            (at === 0 ? input : links[at - 1]).focus();
+        } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && at >= 0) {
+            event.stopPropagation();
+        }
+    });
+    input.addEventListener('keydown', event => {
+        // In the box the arrows move the caret, never the chapter.
+        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+            event.stopPropagation();
+        }
+    });
+})();
