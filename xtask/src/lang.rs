@@ -62,7 +62,7 @@ pub const LANGUAGES: &[Lang] = &[
         rtl: true,
         title: "الگوهای همزمانی Go در Rust",
         notes: &["002"],
-        complete: false,
+        complete: true,
         words: Words {
             go: "Go",
             rust: "Rust",
