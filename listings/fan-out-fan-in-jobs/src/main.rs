@@ -41,16 +41,17 @@ fn process_jobs(jobs: Vec<Job>, workers: usize) -> Vec<JobResult> {
             }
         });
 
-        let outs = fan_out(s, &input, workers);
+        let outs = fan_out(s, input, workers);
         fan_in(s, outs).iter().collect()
     })
 }
 
 fn fan_out<'scope>(
     s: &'scope Scope<'scope, '_>,
-    input: &Receiver<Job>,
+    input: Receiver<Job>,
     workers: usize,
 ) -> Vec<Receiver<JobResult>> {
+    // Only the workers keep a `Receiver`: if they all stop, the feeder's send fails.
     (0..workers).map(|_| worker(s, input.clone())).collect()
 }
 

@@ -31,9 +31,10 @@ fn process(job: Job) -> JobResult {
 /// Starts `workers` workers on the same input and returns their outputs.
 fn fan_out<'scope>(
     s: &'scope Scope<'scope, '_>,
-    input: &Receiver<Job>,
+    input: Receiver<Job>,
     workers: usize,
 ) -> Vec<Receiver<JobResult>> {
+    // Only the workers keep a `Receiver`: if they all stop, the feeder's send fails.
     (0..workers).map(|_| worker(s, input.clone())).collect()
 }
 
@@ -60,7 +61,7 @@ fn main() {
             }
         }); // `jobs` is dropped: the input closes, and each worker's loop ends
 
-        let outs = fan_out(s, &input, 3);
+        let outs = fan_out(s, input, 3);
         let (mut count, mut sum) = (0, 0);
         for (w, out) in outs.iter().enumerate() {
             for r in out {
