@@ -1,0 +1,139 @@
+// The search finds chapters by the words of each language: Persian with and
+// without the zero-width non-joiner, Russian in another grammatical form, Thai
+// from the middle of a sentence, and code identifiers; it is loaded only when
+// opened, shows a title and a highlighted excerpt, and follows the keyboard.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { mainText } from '../lib/pages.js';
+import { allResults, search } from '../lib/search.js';
+import { CHAPTER, LANGS, openSite, waitFor } from '../lib/site.js';
+
+let site;
+before(async () => { site = await openSite(); });
+after(async () => { await site?.close(); });
+
+const ZWNJ = '\u200c';
+
+test('the search is in the menu bar of every book, and loads nothing until opened', async () => {
+    for (const lang of LANGS) {
+        const page = await site.open(`${lang}/${CHAPTER}`);
+        assert.equal(await page.locator('#mdbook-menu-bar #book-search-toggle').count(), 1, lang);
+        // mdBook's own search is gone.
+        assert.equal(await page.locator('#mdbook-search-toggle').count(), 0, lang);
+        await page.waitForLoadState('networkidle');
+        assert.deepEqual(page.log.requests.filter(u => u.includes('/pagefind/')), [], lang);
+        await page.click('#book-search-toggle');
+        await waitFor(page, () => document.activeElement?.id === 'book-search-input',
+            undefined, 'the search box');
+        await page.waitForLoadState('networkidle');
+        assert.ok(page.log.requests.some(u => u.endsWith(`/${lang}/pagefind/pagefind.js`)), lang);
+        page.assertClean();
+    }
+});
+
+for (const lang of LANGS) {
+    test(`${lang}: a code identifier, WaitGroup, finds the chapter`, async () => {
+        const page = await site.open(`${lang}/index.html`);
+        const results = await search(page, 'WaitGroup');
+        assert.ok(results.length > 0, 'results');
+        assert.ok(results[0].title.length > 0, 'the first result has a title');
+        assert.ok(results[0].marks.some(m => /waitgroup/i.test(m)), JSON.stringify(results[0]));
+        assert.ok((await allResults(page)).includes(`/${lang}/${CHAPTER}`));
+        page.assertClean();
+    });
+}
+
+test('en: `select!` finds the chapters that use the macro, highlighted as written', async () => {
+    const page = await site.open('en/index.html');
+    const results = await search(page, 'select!');
+    assert.ok(results.some(r => r.marks.includes('select!')),
+        JSON.stringify(results.map(r => r.marks)));
+    page.assertClean();
+});
+
+test('fa: a word finds the same pages with and without ZWNJ, right to left', async () => {
+    const page = await site.open('fa/index.html');
+    const word = `گوروتین${ZWNJ}ها`; // "goroutines", as the book writes it
+    assert.ok((await mainText('fa', CHAPTER)).includes(word));
+    const found = {};
+    for (const query of [
+        word,
+        word.replace(ZWNJ, ''), // typed without the ZWNJ
+        word.replace(ZWNJ, ' '), // typed with a space
+        word.replace(ZWNJ, '').replace('ی', 'ي'), // Arabic keyboard: ي for ی
+    ]) {
+        const results = await search(page, query);
+        assert.ok(results.length > 0, `results for ${JSON.stringify(query)}`);
+        assert.ok(results[0].marks.some(m => m.startsWith('گوروتین')), JSON.stringify(results[0]));
+        found[query] = (await allResults(page)).sort();
+        assert.ok(found[query].includes(`/fa/${CHAPTER}`), `${JSON.stringify(query)}: ${found[query]}`);
+    }
+    const [first, ...rest] = Object.values(found);
+    for (const other of rest) {
+        assert.deepEqual(other, first, 'the same pages');
+    }
+    const direction = await page.evaluate(() => ({
+        panel: getComputedStyle(document.getElementById('book-search')).direction,
+        excerpt: getComputedStyle(document.querySelector('.book-search-excerpt')).direction,
+        input: getComputedStyle(document.getElementById('book-search-input')).direction,
+    }));
+    assert.deepEqual(direction, { panel: 'rtl', excerpt: 'rtl', input: 'rtl' });
+    page.assertClean();
+});
+
+test('ru: a word in another grammatical form finds the chapter (stemming)', async () => {
+    const page = await site.open('ru/index.html');
+    // The chapter says "горутины", "горутин", "горутину"; the query is the
+    // prepositional plural, which the chapter never uses.
+    const query = 'горутинах';
+    const text = (await mainText('ru', CHAPTER)).toLowerCase();
+    assert.ok(!text.includes(query), `the chapter must not contain "${query}" itself`);
+    assert.ok(text.includes('горутины'));
+    const results = await search(page, query);
+    assert.ok(results.length > 0);
+    assert.ok(results[0].marks.some(m => /^горутин/i.test(m)), JSON.stringify(results[0]));
+    assert.ok((await allResults(page)).includes(`/ru/${CHAPTER}`));
+    page.assertClean();
+});
+
+test('th: a word from the middle of a sentence finds the chapter', async () => {
+    const page = await site.open('th/index.html');
+    const word = 'ปฏิบัติการ'; // "operating", inside ระบบปฏิบัติการจริง, no spaces around it
+    const text = await mainText('th', CHAPTER);
+    assert.match(text, new RegExp(`[\\u0e00-\\u0e7f]${word}[\\u0e00-\\u0e7f]`));
+    const results = await search(page, word);
+    assert.ok(results.length > 0);
+    assert.ok(results.some(r => r.path === `/th/${CHAPTER}` && r.marks.some(m => word.includes(m) || m.includes(word))),
+        JSON.stringify(results));
+    page.assertClean();
+});
+
+test('keyboard: `s` and `/` open the search, arrows and Enter open a result, Escape closes', async () => {
+    const page = await site.open(`en/${CHAPTER}`);
+    await page.keyboard.press('s');
+    await waitFor(page, () => document.activeElement?.id === 'book-search-input',
+        undefined, 's to open the search');
+    // The key that opened the search is not typed into it.
+    assert.equal(await page.inputValue('#book-search-input'), '');
+    await page.keyboard.press('Escape');
+    assert.ok(await page.locator('#book-search').isHidden());
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'book-search-toggle');
+
+    const results = await search(page, 'fork join', { key: '/' });
+    assert.ok(results.length > 0);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.href), results[0].href);
+    if (results.length > 1) {
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await page.evaluate(() => document.activeElement?.href), results[1].href);
+        await page.keyboard.press('ArrowUp');
+    }
+    await Promise.all([
+        page.waitForURL(results[0].href),
+        page.keyboard.press('Enter'),
+    ]);
+    assert.equal(new URL(page.url()).pathname, results[0].path);
+    page.assertClean();
+});
