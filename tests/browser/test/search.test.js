@@ -85,12 +85,14 @@ test('fa: a word finds the same pages with and without ZWNJ, right to left', asy
 
 test('ru: a word in another grammatical form finds the chapter (stemming)', async () => {
     const page = await site.open('ru/index.html');
-    // The chapter says "горутины", "горутин", "горутину"; the query is the
-    // prepositional plural, which the chapter never uses.
-    const query = 'горутинах';
+    // "Goroutine" in a case the chapter does not use (it has "горутины",
+    // "горутин", "горутину", ...): only the stem can match.
     const text = (await mainText('ru', CHAPTER)).toLowerCase();
-    assert.ok(!text.includes(query), `the chapter must not contain "${query}" itself`);
-    assert.ok(text.includes('горутины'));
+    const words = new Set(text.match(/[а-яё]+/g));
+    const query = ['горутиной', 'горутине', 'горутинам', 'горутинах', 'горутинами']
+        .find(form => !words.has(form));
+    assert.ok(query, 'a form of "горутина" that the chapter does not use');
+    assert.ok(words.has('горутины') || words.has('горутина'));
     const results = await search(page, query);
     assert.ok(results.length > 0);
     assert.ok(results[0].marks.some(m => /^горутин/i.test(m)), JSON.stringify(results[0]));
