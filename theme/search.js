@@ -127,6 +127,10 @@
     let pagefind = null;
 
     function loadPagefind() {
+        if (window.location.protocol === 'file:') {
+            // A browser loads neither a module nor the index from file:// pages.
+            return Promise.reject(new Error('file://'));
+        }
         if (!pagefind) {
             const script = new URL('pagefind/pagefind.js', bookRoot).href;
             pagefind = import(script).then(async module => {
@@ -313,7 +317,9 @@
                 status.textContent = window.location.protocol === 'file:' ? t.fileUrl : t.failed;
                 panel.classList.remove('book-search-busy');
             }
-            console.warn('search: cannot load the index:', error);
+            if (window.location.protocol !== 'file:') {
+                console.warn('search: cannot load the index:', error);
+            }
             return;
         }
         const answers = await Promise.all(runs.map(q => module.search(q)));
