@@ -81,7 +81,7 @@ pub const LANGUAGES: &[Lang] = &[
         rtl: false,
         title: "Паттерны конкурентности Go на Rust",
         notes: &["001", "003"],
-        complete: false,
+        complete: true,
         words: Words {
             go: "Go",
             rust: "Rust",
