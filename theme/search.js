@@ -89,9 +89,10 @@
     // Arabic look-alikes, no tatweel, and a word written with a zero-width
     // non-joiner (می‌شود) under its letters alone (میشود). The query is mapped
     // the same way, and a prefix or suffix typed with a space (می شود) is joined.
-    // When the word has such a prefix or suffix, it is also searched for as two
-    // words, for a text that wrote it with a space. Both searches depend only on
-    // the joined form, so a query finds the same pages with or without the ZWNJ.
+    // If that finds nothing and the word has such a prefix or suffix, it is
+    // searched for as two words, for a text that wrote it with a space. Both
+    // queries depend only on the joined form, so a query finds the same pages
+    // with or without the ZWNJ.
     const ZWNJ = /\u200c/g;
     const PREFIX = /(^|\s)(ن?می)\s+(?=\S)/g;
     const SUFFIX = /(\S)\s+(های|ها)(?=\s|$)/g;
@@ -105,7 +106,7 @@
             .replace(/\u0643/g, '\u06a9');
     }
 
-    // The queries to run for what the reader typed.
+    // The queries to try, in turn, for what the reader typed.
     function queries(typed) {
         let query = typed.normalize('NFC').replace(/\s+/g, ' ').trim();
         if (lang !== 'fa' || query === '') {
@@ -322,21 +323,19 @@
             }
             return;
         }
-        const answers = await Promise.all(runs.map(q => module.search(q)));
-        if (run !== generation) {
-            return; // the reader has typed on
-        }
-        // One list for all the queries, best score first.
-        const byPage = new Map();
-        for (const answer of answers) {
-            for (const result of (answer && answer.results) || []) {
-                const seen = byPage.get(result.id);
-                if (!seen || result.score > seen.score) {
-                    byPage.set(result.id, result);
-                }
+        // The first query that finds something (see queries()).
+        let hits = [];
+        for (const q of runs) {
+            const answer = await module.search(q);
+            if (run !== generation) {
+                return; // the reader has typed on
+            }
+            hits = (answer && answer.results) || [];
+            if (hits.length > 0) {
+                break;
             }
         }
-        found = Array.from(byPage.values()).sort((a, b) => b.score - a.score);
+        found = hits;
         shown = 0;
         lastQuery = typed.trim();
         list.replaceChildren();

@@ -154,8 +154,8 @@ fn collect_pages(book_dir: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<
 /// no tatweel; the search script maps the query the same way. The zero-width non-joiner
 /// (U+200C, in می‌شود) stays in the text, so the excerpt shows the word as written:
 /// Pagefind keeps only letters, digits and `_` in a word's key, so it indexes می‌شود as
-/// میشود; the script removes the ZWNJ from the query, and also searches for the parts
-/// (می شود), so a page is found however the reader and the writer spelled the word.
+/// میشود; the script removes the ZWNJ from the query (and, when that finds nothing,
+/// searches for the parts, می شود), so a page is found however the reader spelled it.
 pub fn normalize_for_index(lang: &Lang, html: &str) -> String {
     if lang.code != "fa" {
         return html.to_owned();
