@@ -187,6 +187,38 @@ mod tests {
     }
 
     #[test]
+    fn chapters_only_not_print_toc_404_or_assets() {
+        let book = tempfile::tempdir().expect("tempdir");
+        for page in [
+            "index.html",
+            "print.html",
+            "toc.html",
+            "404.html",
+            "patterns/pipelines.html",
+            "patterns/index.html",
+            "pagefind/playground/index.html",
+            "theme/index.html",
+            "css/chrome.css",
+        ] {
+            let path = book.path().join(page);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "<main>text</main>").expect("write");
+        }
+        let mut pages = Vec::new();
+        collect_pages(book.path(), book.path(), &mut pages).expect("collect");
+        pages.sort();
+        assert_eq!(
+            pages,
+            [
+                "index.html",
+                "patterns/index.html",
+                "patterns/pipelines.html"
+            ]
+            .map(PathBuf::from)
+        );
+    }
+
+    #[test]
     fn only_the_files_the_search_api_needs() {
         for keep in [
             "pagefind.js",
