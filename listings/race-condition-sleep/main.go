@@ -25,7 +25,7 @@ func racy() {
 	go func() {
 		data++ // 1
 	}()
-	time.Sleep(10 * time.Millisecond) // 1 s in the note
+	time.Sleep(time.Millisecond) // 1 s in the note
 	if data == 0 {                    // 2
 		fmt.Printf("the value is %v\n", data) // 3
 	}

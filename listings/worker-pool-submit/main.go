@@ -72,7 +72,8 @@ func main() {
 	p := NewPool(3)
 
 	// Submit from one goroutine while main reads the results: with queues of six,
-	// submitting all ten jobs before reading any could fill both queues and deadlock.
+	// submitting all ten jobs and shutting down before reading any result would hang:
+	// the workers block on the full results queue, and Shutdown waits for them.
 	go func() {
 		for n := 1; n <= 10; n++ {
 			p.Submit(Job(n))

@@ -1,4 +1,4 @@
-//! One counter three ways: `fetch_add`, a `Mutex`, and a `compare_exchange` loop.
+//! One counter three ways: `fetch_add`, a `Mutex`, and a `compare_exchange_weak` loop.
 //!
 //! Notice: a plain `u64` cannot be shared mutably between threads at all (the compiler
 //! refuses), so the data race Go allows is not an option. `fetch_add` is one

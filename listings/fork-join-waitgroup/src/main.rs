@@ -26,8 +26,8 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
 
-    // Join: block until every clone has been dropped. `wait` consumes `wg`, so it
-    // cannot be waited on twice, nor cloned after the wait has begun.
+    // Join: block until every clone has been dropped. `wait` consumes main's `wg`,
+    // so this handle cannot be waited on twice.
     wg.wait();
 
     // The wait group says the work is done; joining also reaps the threads and

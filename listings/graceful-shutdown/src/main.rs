@@ -129,7 +129,10 @@ async fn main() -> anyhow::Result<()> {
     .await;
     match joined {
         Ok(stopped) => println!("phase 3: {} workers stopped", stopped?),
-        Err(_) => println!("phase 3: forced shutdown, workers aborted"), // dropping the JoinSet aborts them
+        Err(_) => {
+            workers.abort_all();
+            println!("phase 3: forced shutdown, workers aborted");
+        }
     }
     println!("graceful shutdown complete");
     Ok(())

@@ -86,7 +86,8 @@ fn main() -> Result<()> {
     let results = pool.results();
 
     // Submit from one thread while this one reads the results: with queues of six,
-    // submitting all ten jobs before reading any could fill both queues and stall.
+    // submitting all ten jobs and shutting down before reading any result would hang:
+    // the workers block on the full results queue, and `shutdown` waits for them.
     let submitter = thread::spawn(move || -> Result<()> {
         for n in 1..=10 {
             pool.submit(Job(n))?;
