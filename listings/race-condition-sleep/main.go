@@ -26,7 +26,7 @@ func racy() {
 		data++ // 1
 	}()
 	time.Sleep(time.Millisecond) // 1 s in the note
-	if data == 0 {                    // 2
+	if data == 0 {               // 2
 		fmt.Printf("the value is %v\n", data) // 3
 	}
 }
