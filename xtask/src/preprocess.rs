@@ -6,7 +6,7 @@
 //! preprocessor, so the code itself is still included by mdBook.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use anyhow::{Context, Result, bail};
@@ -254,19 +254,14 @@ pub fn listings_shown(markdown: &str) -> Vec<String> {
 /// Runs as an mdBook command preprocessor (`book.toml`'s `[preprocessor.listing]`), for
 /// plain `mdbook build` and `mdbook serve`.
 pub fn run_as_command(args: &[String]) -> Result<()> {
-    if let [supports, _renderer] = args {
-        if supports == "supports" {
-            return Ok(()); // every renderer: it only writes Markdown
-        }
+    if let [supports, _renderer] = args
+        && supports == "supports"
+    {
+        return Ok(()); // every renderer: it only writes Markdown
     }
     let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin())
         .context("reading the book from mdbook")?;
     let book = ListingPreprocessor.run(&ctx, book)?;
     serde_json::to_writer(std::io::stdout(), &book)?;
     Ok(())
-}
-
-/// Where a chapter file lives, for messages.
-pub fn chapter_file(src_dir: &Path, chapter: &Chapter) -> Option<PathBuf> {
-    chapter.path.as_ref().map(|p| src_dir.join(p))
 }

@@ -99,8 +99,12 @@ impl Listing {
         let manifest_path = dir.join("Cargo.toml");
         let text = std::fs::read_to_string(&manifest_path)
             .with_context(|| format!("cannot read {}", manifest_path.display()))?;
-        let manifest: Manifest = toml::from_str(&text)
-            .with_context(|| format!("{} is not a valid listing manifest", manifest_path.display()))?;
+        let manifest: Manifest = toml::from_str(&text).with_context(|| {
+            format!(
+                "{} is not a valid listing manifest",
+                manifest_path.display()
+            )
+        })?;
         let Some(meta) = manifest.package.metadata.and_then(|m| m.listing) else {
             bail!(
                 "{} has no [package.metadata.listing] table (note, heading)",
@@ -175,10 +179,11 @@ impl Listing {
     /// `SNAPSHOTS=overwrite` writes the file from `actual` instead.
     pub fn compare(&self, what: &str, actual: &str) -> Result<()> {
         let path = self.output_path();
-        let overwrite = std::env::var_os(snapbox::assert::DEFAULT_ACTION_ENV)
-            .is_some_and(|v| v == "overwrite");
+        let overwrite =
+            std::env::var_os(snapbox::assert::DEFAULT_ACTION_ENV).is_some_and(|v| v == "overwrite");
         if overwrite {
-            std::fs::write(&path, actual).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, actual)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             return Ok(());
         }
         if !path.is_file() {
@@ -201,8 +206,13 @@ impl Listing {
         let split = |text: &str| -> Option<[String; 3]> {
             let lines: Vec<&str> = text.lines().collect();
             let n = lines.len().checked_sub(head + tail)?;
-            let part = |r: std::ops::Range<usize>| lines[r].iter().map(|l| format!("{l}\n")).collect();
-            Some([part(0..head), part(head..head + n), part(head + n..lines.len())])
+            let part =
+                |r: std::ops::Range<usize>| lines[r].iter().map(|l| format!("{l}\n")).collect();
+            Some([
+                part(0..head),
+                part(head..head + n),
+                part(head + n..lines.len()),
+            ])
         };
         let Some(want) = split(&expected) else {
             bail!(
@@ -217,10 +227,23 @@ impl Listing {
         };
         self.compare_part(what, " (its first lines)", &got[0], &want[0], false)?;
         self.compare_part(what, " (its last lines)", &got[2], &want[2], false)?;
-        self.compare_part(what, " (the lines that may come in any order)", &got[1], &want[1], true)
+        self.compare_part(
+            what,
+            " (the lines that may come in any order)",
+            &got[1],
+            &want[1],
+            true,
+        )
     }
 
-    fn compare_part(&self, what: &str, part: &str, actual: &str, expected: &str, unordered: bool) -> Result<()> {
+    fn compare_part(
+        &self,
+        what: &str,
+        part: &str,
+        actual: &str,
+        expected: &str,
+        unordered: bool,
+    ) -> Result<()> {
         let path = self.output_path();
         let mut expected = snapbox::Data::text(expected.to_owned());
         if unordered {
@@ -230,7 +253,13 @@ impl Listing {
         let label = format!("the {what} program of listing `{}`{part}", self.name);
         snapbox::Assert::new()
             .try_eq(Some(&label), actual, expected)
-            .map_err(|e| anyhow::anyhow!("listing `{}`: output differs from {}{part}\n{e}", self.name, path.display()))
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "listing `{}`: output differs from {}{part}\n{e}",
+                    self.name,
+                    path.display()
+                )
+            })
     }
 }
 
