@@ -52,30 +52,32 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	// The note's example, with 1 s and 2 s scaled down to 100 ms and 200 ms.
+	// The note's example, with 1 s and 2 s halved to 500 ms and 1 s: the gap between the
+	// two signals is the margin a busy machine has to wake us up before the second one.
 	start := time.Now()
 	done := or(
-		signalAfter(100*time.Millisecond),
-		signalAfter(200*time.Millisecond),
+		signalAfter(500*time.Millisecond),
+		signalAfter(time.Second),
 		ctx.Done(),
 	)
-	<-done // closed after 100 ms
-	if elapsed := time.Since(start); elapsed >= 100*time.Millisecond && elapsed < 200*time.Millisecond {
-		fmt.Println("or(100ms, 200ms, ctx.Done()) closed with the first signal, after 100ms")
+	<-done // closed after 500 ms
+	if elapsed := time.Since(start); elapsed >= 500*time.Millisecond && elapsed < time.Second {
+		fmt.Println("or(500ms, 1s, ctx.Done()) closed with the first signal, after 500ms")
 	} else {
 		fmt.Println("or closed after", elapsed)
 	}
 
 	// Ten signals take five levels of or, a goroutine each; the earliest signal is last,
-	// so only the fourth level sees it.
+	// so only the fourth level sees it. The clock starts before the signals do, so the
+	// earliest cannot fire before start + 500 ms.
+	start = time.Now()
 	var signals []<-chan struct{}
 	for i := 10; i >= 1; i-- {
-		signals = append(signals, signalAfter(time.Duration(i)*40*time.Millisecond))
+		signals = append(signals, signalAfter(time.Duration(i)*500*time.Millisecond))
 	}
-	start = time.Now()
 	<-or(signals...)
-	if elapsed := time.Since(start); elapsed >= 40*time.Millisecond && elapsed < 80*time.Millisecond {
-		fmt.Println("or of 10 signals, 400ms down to 40ms, closed with the earliest, after 40ms")
+	if elapsed := time.Since(start); elapsed >= 500*time.Millisecond && elapsed < time.Second {
+		fmt.Println("or of 10 signals, 5s down to 500ms, closed with the earliest, after 500ms")
 	} else {
 		fmt.Println("or closed after", elapsed)
 	}

@@ -31,12 +31,15 @@ fn or(tasks: &mut JoinSet<()>, signals: Vec<CancellationToken>) -> CancellationT
     out
 }
 
-/// A token that is cancelled after `d`.
+/// A token that is cancelled `d` from now.
 fn signal_after(tasks: &mut JoinSet<()>, d: Duration) -> CancellationToken {
     let signal = CancellationToken::new();
     let fire = signal.clone();
+    // The deadline is fixed now, as Go's `time.AfterFunc` fixes it, not when the task is
+    // first polled, which on a busy machine can be later.
+    let deadline = Instant::now() + d;
     tasks.spawn(async move {
-        time::sleep(d).await;
+        time::sleep_until(deadline).await;
         fire.cancel();
     });
     signal
@@ -48,32 +51,34 @@ async fn main() {
     let mut tasks = JoinSet::new();
     let ctx = CancellationToken::new();
 
-    // The note's example, with 1 s and 2 s scaled down to 100 ms and 200 ms.
+    // The note's example, with 1 s and 2 s halved to 500 ms and 1 s: the gap between the
+    // two signals is the margin a busy machine has to wake us up before the second one.
     let start = Instant::now();
     let signals = vec![
-        signal_after(&mut tasks, ms(100)),
-        signal_after(&mut tasks, ms(200)),
+        signal_after(&mut tasks, ms(500)),
+        signal_after(&mut tasks, ms(1000)),
         ctx.clone(),
     ];
     let done = or(&mut tasks, signals);
-    done.cancelled().await; // cancelled after 100 ms
+    done.cancelled().await; // cancelled after 500 ms
     let elapsed = start.elapsed();
-    if (ms(100)..ms(200)).contains(&elapsed) {
-        println!("or(100ms, 200ms, ctx.Done()) closed with the first signal, after 100ms");
+    if (ms(500)..ms(1000)).contains(&elapsed) {
+        println!("or(500ms, 1s, ctx.Done()) closed with the first signal, after 500ms");
     } else {
         println!("or closed after {elapsed:?}");
     }
 
-    // Ten signals, one list; the earliest one is last.
+    // Ten signals, one list; the earliest one is last. The clock starts before the signals
+    // do, so the earliest cannot fire before `start + 500ms`.
+    let start = Instant::now();
     let signals = (1..=10)
         .rev()
-        .map(|i| signal_after(&mut tasks, ms(i * 40)))
+        .map(|i| signal_after(&mut tasks, ms(i * 500)))
         .collect();
-    let start = Instant::now();
     or(&mut tasks, signals).cancelled().await;
     let elapsed = start.elapsed();
-    if (ms(40)..ms(80)).contains(&elapsed) {
-        println!("or of 10 signals, 400ms down to 40ms, closed with the earliest, after 40ms");
+    if (ms(500)..ms(1000)).contains(&elapsed) {
+        println!("or of 10 signals, 5s down to 500ms, closed with the earliest, after 500ms");
     } else {
         println!("or closed after {elapsed:?}");
     }
