@@ -40,6 +40,10 @@ func (q *Queue) Dequeue(ctx context.Context) (Task, bool) {
 	}
 }
 
+// idle is how long the worker waits for a task before it stops: fifty times the trickle's
+// 10 ms, so that a busy machine cannot pause the producer long enough to look like the end.
+const idle = 500 * time.Millisecond
+
 // worker handles tasks until none has come for idle, and returns their IDs.
 func worker(q *Queue, idle time.Duration) []int {
 	var handled []int
@@ -82,7 +86,12 @@ func main() {
 
 	// 2. The worker starts; five more tasks come, one every 10 ms.
 	handled := make(chan []int)
-	go func() { handled <- worker(q, 100*time.Millisecond) }()
+	go func() { handled <- worker(q, idle) }()
+	// A new goroutine can wait a while for a CPU on a busy machine: the trickle starts once
+	// the worker has taken the burst, not after a guess at how long that takes.
+	for len(q.ch) > 0 {
+		time.Sleep(time.Millisecond)
+	}
 	queued, dropped = nil, nil
 	for id := 11; id <= 15; id++ {
 		time.Sleep(10 * time.Millisecond)

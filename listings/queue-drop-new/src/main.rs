@@ -34,7 +34,15 @@ impl Queue {
     fn dequeue(&self, deadline: Instant) -> Option<Task> {
         self.rx.recv_deadline(deadline).ok()
     }
+
+    fn is_empty(&self) -> bool {
+        self.rx.is_empty()
+    }
 }
+
+/// How long the worker waits for a task before it stops: fifty times the trickle's 10 ms,
+/// so that a busy machine cannot pause the producer long enough to look like the end.
+const IDLE: Duration = Duration::from_millis(500);
 
 /// Handles tasks until none has come for `idle`, and returns their IDs.
 fn worker(q: &Queue, idle: Duration) -> Vec<u32> {
@@ -79,7 +87,12 @@ fn main() {
 
     // 2. The worker starts; five more tasks come, one every 10 ms.
     let handled = thread::scope(|s| {
-        let worker = s.spawn(|| worker(&q, Duration::from_millis(100)));
+        let worker = s.spawn(|| worker(&q, IDLE));
+        // A new thread can wait a while for a CPU on a busy machine: the trickle starts once
+        // the worker has taken the burst, not after a guess at how long that takes.
+        while !q.is_empty() {
+            thread::sleep(Duration::from_millis(1));
+        }
         let (queued, dropped) = offer(&q, 11..=15, Duration::from_millis(10));
         println!(
             "one every 10ms: queued {}, dropped {}",
