@@ -65,9 +65,13 @@ fn book(root: &Path, chapter: &str) {
 fn problems(chapter: &str) -> Vec<String> {
     let dir = tempfile::tempdir().expect("tempdir");
     book(dir.path(), chapter);
+    problems_in(dir.path())
+}
+
+/// The English book in `root`, checked.
+fn problems_in(root: &Path) -> Vec<String> {
     let en = *by_code("en").expect("en");
-    let out = dir.path().join("book");
-    let report = check::run(dir.path(), &[en], &out).expect("the check runs");
+    let report = check::run(root, &[en], &root.join("book")).expect("the check runs");
     report.problems.iter().map(ToString::to_string).collect()
 }
 
@@ -141,9 +145,7 @@ fn a_summary_entry_without_a_file_is_named() {
         "src/en/SUMMARY.md",
         "# Summary\n\n- [Chapter](chapter.md)\n- [Gone](gone.md)\n",
     );
-    let en = *by_code("en").expect("en");
-    let report = check::run(dir.path(), &[en], &dir.path().join("book")).expect("runs");
-    let found: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let found = problems_in(dir.path());
     assert_one(&found, "src/en/SUMMARY.md: the entry `gone.md` has no file");
 }
 
@@ -168,9 +170,7 @@ fn a_listing_without_its_output_file_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     book(dir.path(), "# C\n\n{{#listing demo}}\n");
     std::fs::remove_file(dir.path().join("listings/demo/output.txt")).expect("rm");
-    let en = *by_code("en").expect("en");
-    let report = check::run(dir.path(), &[en], &dir.path().join("book")).expect("runs");
-    let found: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let found = problems_in(dir.path());
     assert_one(
         &found,
         "listing `demo` has no output file (listings/demo/output.txt is missing)",
