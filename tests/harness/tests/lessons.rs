@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use listing_harness::Listing;
+use listing_harness::{Harness, Listing};
 
 /// A listing whose output is whatever the script prints (checked as a multiset with `[..]`
 /// lines, so only the lesson checks can fail), with the given checks.

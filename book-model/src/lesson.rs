@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use anyhow::{Result, bail};
 use serde::Deserialize;
 
-use crate::Run;
+use crate::listing::Run;
 use crate::pattern::Pattern;
 
 /// The kinds of lesson check.
