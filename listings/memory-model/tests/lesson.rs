@@ -1,8 +1,8 @@
 //! The lesson, model-checked: `loom` runs the listing's own `send` and `receive` under every
-//! interleaving of the two threads, and lets each load return any value the memory model allows
-//! it to see. Not a proof of every C11 execution: loom treats `SeqCst` accesses as `AcqRel` and
-//! leaves out load buffering (see its README), and bounds each execution's branches. Neither
-//! matters here: the listing uses `Release`/`Acquire`/`Relaxed`, and each model has two threads.
+//! interleaving of the two threads, and lets a load return an older store where the memory
+//! model allows it. loom models a subset of C11 (it treats `SeqCst` accesses as `AcqRel` and
+//! leaves out load buffering; see its README). Neither gap matters here: the listing uses no
+//! `SeqCst`, and the bad run to find is a load that returns the older store of `data`.
 
 #[path = "../src/main.rs"]
 #[allow(dead_code)] // `main` is the program's; the tests use the mailbox only
