@@ -57,7 +57,7 @@ pub fn go_check(root: &Path) -> Result<()> {
         let result = if binary.is_file() {
             listing
                 .run("Go", Command::new(&binary))
-                .and_then(|stdout| listing.compare("Go", &stdout))
+                .and_then(|run| listing.verify("Go", &run))
         } else {
             Err(anyhow::anyhow!(
                 "listing `{}` has no Go original (listings/{}/main.go with package main)",
