@@ -39,7 +39,9 @@ fn fan_out<'scope>(
     workers: usize,
 ) -> Vec<Receiver<JobResult>> {
     // Only the workers keep a `Receiver`: if they all stop, the feeder's send fails.
-    (0..workers).map(|id| worker(s, id, input.clone())).collect()
+    (0..workers)
+        .map(|id| worker(s, id, input.clone()))
+        .collect()
 }
 
 fn worker<'scope>(
