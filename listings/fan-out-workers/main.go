@@ -21,7 +21,7 @@ type Result struct{ Worker, JobID, Value int }
 
 // process stands in for real work: it takes a while, then squares the job's ID.
 func process(worker int, job Job) Result {
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	return Result{Worker: worker, JobID: job.ID, Value: job.ID * job.ID}
 }
 

@@ -24,7 +24,7 @@ struct JobResult {
 
 /// Stands in for real work: it takes a while, then squares the job's id.
 fn process(worker: usize, job: Job) -> JobResult {
-    thread::sleep(Duration::from_millis(10));
+    thread::sleep(Duration::from_millis(50));
     JobResult {
         worker,
         job_id: job.id,
