@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
+use listing_harness::Harness;
 
 /// Runs gofmt, go vet, and every Go original against its listing's output file.
 pub fn go_check(root: &Path) -> Result<()> {
@@ -50,7 +51,7 @@ pub fn go_check(root: &Path) -> Result<()> {
         );
     }
 
-    let listings = listing_harness::discover(&dir)?;
+    let listings = book_model::listing::discover(&dir)?;
     let (mut passed, mut failed) = (0, Vec::new());
     for listing in &listings {
         let binary = bin_dir.join(&listing.name);

@@ -15,169 +15,52 @@
 //! `SNAPSHOTS=overwrite cargo test -p <id>` writes `output.txt` from a real run when it is
 //! missing or holds plain lines in order; it never erases a `[..]` or an any-order file.
 
-pub mod lesson;
-pub mod pattern;
-
-use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use serde::Deserialize;
 use wait_timeout::ChildExt;
 
-pub use lesson::Check;
-pub use pattern::Pattern;
+pub use book_model::lesson::{self, Check};
+pub use book_model::listing::{Line, Listing, Meta, Order, Run, discover};
+pub use book_model::pattern::{self, Pattern};
 
-/// The file, beside `Cargo.toml`, that holds the output the book shows.
-pub const OUTPUT_FILE: &str = "output.txt";
-/// The Go original of a listing, beside `Cargo.toml`.
-pub const GO_FILE: &str = "main.go";
-
-/// What `[package.metadata.listing]` says about a listing.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Meta {
-    /// The note the Go example comes from: `001`, `002`, `003` or `004`
-    /// (the file names in `shared/seeds/original/`).
-    pub note: String,
-    /// The heading of the note that holds the Go example.
-    pub heading: String,
-    /// `exact` (the default) or `any`: whether the order of the output lines is part of
-    /// the contract.
-    #[serde(default)]
-    pub order: Order,
-    /// With `order = "any"`: this many lines at the start must come first, in order.
-    #[serde(default)]
-    pub fixed_head: usize,
-    /// With `order = "any"`: this many lines at the end must come last, in order.
-    #[serde(default)]
-    pub fixed_tail: usize,
-    /// How long one run may take before it is killed and reported as hung.
-    #[serde(default = "default_timeout")]
-    pub timeout_secs: u64,
-    /// The lesson in one sentence, as the chapter teaches it; the checks hold the programs
-    /// to it.
-    #[serde(default)]
-    pub lesson: Option<String>,
-    /// Race lessons only: the arguments that run the racy mode, which `go-check` runs under
-    /// the race detector and which must report a race.
-    #[serde(default)]
-    pub racy_args: Vec<String>,
-    /// The lesson checks, `[[package.metadata.listing.check]]`.
-    #[serde(default)]
-    pub check: Vec<Check>,
-}
-
-fn default_timeout() -> u64 {
-    10
-}
-
-/// Whether the order of a listing's output lines is checked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Order {
-    /// Line for line, in order.
-    #[default]
-    Exact,
-    /// The same lines, each as many times, in any order.
-    Any,
-}
-
-/// One listing: a package in `listings/`.
-#[derive(Debug, Clone)]
-pub struct Listing {
-    /// The package name, which is also the folder name.
-    pub name: String,
-    /// The listing's folder.
-    pub dir: PathBuf,
-    /// Its `[package.metadata.listing]` table.
-    pub meta: Meta,
-}
-
-#[derive(Deserialize)]
-struct Manifest {
-    package: Package,
-}
-
-#[derive(Deserialize)]
-struct Package {
-    name: String,
-    #[serde(default)]
-    metadata: Option<PackageMetadata>,
-}
-
-#[derive(Deserialize)]
-struct PackageMetadata {
-    listing: Option<Meta>,
-}
-
-impl Listing {
-    /// Reads the listing in `dir`, failing with the file name when its manifest has no
-    /// `[package.metadata.listing]` table or the table is malformed.
-    pub fn load(dir: impl Into<PathBuf>) -> Result<Listing> {
-        let dir = dir.into();
-        let manifest_path = dir.join("Cargo.toml");
-        let text = std::fs::read_to_string(&manifest_path)
-            .with_context(|| format!("cannot read {}", manifest_path.display()))?;
-        let manifest: Manifest = toml::from_str(&text).with_context(|| {
-            format!(
-                "{} is not a valid listing manifest",
-                manifest_path.display()
-            )
-        })?;
-        let Some(meta) = manifest.package.metadata.and_then(|m| m.listing) else {
-            bail!(
-                "{} has no [package.metadata.listing] table (note, heading)",
-                manifest_path.display()
-            );
-        };
-        if meta.order == Order::Exact && meta.fixed_head + meta.fixed_tail > 0 {
-            bail!(
-                "{}: `fixed-head`/`fixed-tail` only mean something with `order = \"any\"` \
-                 (with the exact order every line is fixed already)",
-                manifest_path.display()
-            );
-        }
-        for (i, check) in meta.check.iter().enumerate() {
-            check.validate().with_context(|| {
-                format!(
-                    "{}: lesson {} is malformed",
-                    manifest_path.display(),
-                    check.label(i)
-                )
-            })?;
-        }
-        Ok(Listing {
-            name: manifest.package.name,
-            dir,
-            meta,
-        })
-    }
-
-    /// The output file the book shows.
-    pub fn output_path(&self) -> PathBuf {
-        self.dir.join(OUTPUT_FILE)
-    }
-
-    /// The Go original.
-    pub fn go_path(&self) -> PathBuf {
-        self.dir.join(GO_FILE)
-    }
-
-    /// The time limit of one run.
-    pub fn timeout(&self) -> Duration {
-        Duration::from_secs(self.meta.timeout_secs)
-    }
-
+/// Running a listing and holding it to its promises: what the harness adds to [`Listing`].
+pub trait Harness {
     /// Runs `command` (the listing's Rust binary or its Go original) with the listing's time
     /// limit, recording when each line of standard output arrives. A run that exits with an
     /// error or is killed at the limit is an error that names the listing and shows what it
     /// printed until then.
-    pub fn run(&self, what: &str, command: Command) -> Result<Run> {
+    fn run(&self, what: &str, command: Command) -> Result<Run>;
+    /// Like [`run`](Self::run), but a failing exit status is returned, not an error (a
+    /// race-detector run exits with 66 when it found a race). A hang is still an error.
+    fn run_raw(&self, what: &str, command: Command) -> Result<Run>;
+    /// Holds a successful run to everything the listing promises: nothing on stderr, the
+    /// output file, and every lesson check that applies to `what` (`Rust` or `Go`).
+    fn verify(&self, what: &str, run: &Run) -> Result<()>;
+    /// Holds `run` to the listing's lesson checks that apply to `what`.
+    fn verify_lesson(&self, what: &str, run: &Run) -> Result<()>;
+    /// Compares `actual` with the output file (see [`compare_or_overwrite`](Self::compare_or_overwrite));
+    /// `SNAPSHOTS=overwrite` in the environment allows the overwrite.
+    fn compare(&self, what: &str, actual: &str) -> Result<()>;
+    /// Compares `actual` with the output file, as a multiset of lines when the listing's
+    /// order is `any` (but for its `fixed-head` and `fixed-tail` lines).
+    ///
+    /// With `overwrite`, a missing file is written from `actual`, and so is a file of plain
+    /// lines in exact order; a file that matches is kept as it is, and a file with `[..]` or
+    /// lines in any order is never overwritten (that would erase what was written by hand):
+    /// the error says so.
+    fn compare_or_overwrite(&self, what: &str, actual: &str, overwrite: bool) -> Result<()>;
+}
+
+impl Harness for Listing {
+    /// Runs `command` (the listing's Rust binary or its Go original) with the listing's time
+    /// limit, recording when each line of standard output arrives. A run that exits with an
+    /// error or is killed at the limit is an error that names the listing and shows what it
+    /// printed until then.
+    fn run(&self, what: &str, command: Command) -> Result<Run> {
         let run = self.run_raw(what, command)?;
         if !run.status.success() {
             bail!(
@@ -193,7 +76,7 @@ impl Listing {
 
     /// Like [`run`](Self::run), but a failing exit status is returned, not an error (a
     /// race-detector run exits with 66 when it found a race). A hang is still an error.
-    pub fn run_raw(&self, what: &str, mut command: Command) -> Result<Run> {
+    fn run_raw(&self, what: &str, mut command: Command) -> Result<Run> {
         let started = Instant::now();
         let mut child = command
             .stdin(Stdio::null())
@@ -242,7 +125,7 @@ impl Listing {
 
     /// Holds a successful run to everything the listing promises: nothing on stderr, the
     /// output file, and every lesson check that applies to `what` (`Rust` or `Go`).
-    pub fn verify(&self, what: &str, run: &Run) -> Result<()> {
+    fn verify(&self, what: &str, run: &Run) -> Result<()> {
         if !run.stderr.is_empty() {
             bail!(
                 "listing `{}`: the {what} program wrote to stderr (a panic in a thread or task \
@@ -256,7 +139,7 @@ impl Listing {
     }
 
     /// Holds `run` to the listing's lesson checks that apply to `what`.
-    pub fn verify_lesson(&self, what: &str, run: &Run) -> Result<()> {
+    fn verify_lesson(&self, what: &str, run: &Run) -> Result<()> {
         for (i, check) in self.meta.check.iter().enumerate() {
             if !check.applies_to(what) {
                 continue;
@@ -282,14 +165,14 @@ impl Listing {
     /// of plain lines in exact order; a file that matches is kept as it is, and a file with
     /// `[..]` or lines in any order is never overwritten (that would erase what was written
     /// by hand): the error says so.
-    pub fn compare(&self, what: &str, actual: &str) -> Result<()> {
+    fn compare(&self, what: &str, actual: &str) -> Result<()> {
         let overwrite =
             std::env::var_os(snapbox::assert::DEFAULT_ACTION_ENV).is_some_and(|v| v == "overwrite");
         self.compare_or_overwrite(what, actual, overwrite)
     }
 
     /// [`compare`](Self::compare), with the overwrite decided by the caller.
-    pub fn compare_or_overwrite(&self, what: &str, actual: &str, overwrite: bool) -> Result<()> {
+    fn compare_or_overwrite(&self, what: &str, actual: &str, overwrite: bool) -> Result<()> {
         let path = self.output_path();
         if !path.is_file() {
             if overwrite {
@@ -308,7 +191,7 @@ impl Listing {
             .with_context(|| format!("cannot read {}", path.display()))?;
         pattern::validate_output_file(&expected)
             .with_context(|| format!("listing `{}`: {}", self.name, path.display()))?;
-        let result = self.compare_with(what, actual, &expected);
+        let result = compare_with(self, what, actual, &expected);
         match result {
             Err(e) if overwrite => {
                 if self.meta.order == Order::Any || expected.contains(pattern::WILDCARD) {
@@ -324,131 +207,77 @@ impl Listing {
             other => other,
         }
     }
-
-    fn compare_with(&self, what: &str, actual: &str, expected: &str) -> Result<()> {
-        let path = self.output_path();
-        let (head, tail) = (self.meta.fixed_head, self.meta.fixed_tail);
-        if self.meta.order == Order::Exact || head + tail == 0 {
-            let unordered = self.meta.order == Order::Any;
-            return self.compare_part(what, "", actual, expected, unordered);
-        }
-        // Three parts: the fixed head, the lines in any order, the fixed tail.
-        let split = |text: &str| -> Option<[String; 3]> {
-            let lines: Vec<&str> = text.lines().collect();
-            let n = lines.len().checked_sub(head + tail)?;
-            let part =
-                |r: std::ops::Range<usize>| lines[r].iter().map(|l| format!("{l}\n")).collect();
-            Some([
-                part(0..head),
-                part(head..head + n),
-                part(head + n..lines.len()),
-            ])
-        };
-        let Some(want) = split(expected) else {
-            bail!(
-                "listing `{}`: {} has fewer lines than fixed-head + fixed-tail ({})",
-                self.name,
-                path.display(),
-                head + tail
-            );
-        };
-        let Some(got) = split(actual) else {
-            return self.compare_part(what, "", actual, expected, true);
-        };
-        self.compare_part(what, " (its first lines)", &got[0], &want[0], false)?;
-        self.compare_part(what, " (its last lines)", &got[2], &want[2], false)?;
-        self.compare_part(
-            what,
-            " (the lines that may come in any order)",
-            &got[1],
-            &want[1],
-            true,
-        )
-    }
-
-    fn compare_part(
-        &self,
-        what: &str,
-        part: &str,
-        actual: &str,
-        expected: &str,
-        unordered: bool,
-    ) -> Result<()> {
-        let path = self.output_path();
-        let mut expected = snapbox::Data::text(expected.to_owned());
-        if unordered {
-            expected = expected.unordered();
-        }
-        let actual = snapbox::Data::text(actual.to_owned());
-        let label = format!("the {what} program of listing `{}`{part}", self.name);
-        // Only `[..]`: no default redactions, no `\` to `/`, and no colour codes in logs.
-        snapbox::Assert::new()
-            .redact_with(snapbox::Redactions::new())
-            .normalize_paths(false)
-            .palette(snapbox::report::Palette::plain())
-            .try_eq(Some(&label), actual, expected)
-            .map_err(|e| {
-                anyhow::anyhow!(
-                    "listing `{}`: output differs from {}{part}\n{e}",
-                    self.name,
-                    path.display()
-                )
-            })
-    }
 }
 
-/// One line of standard output and when it arrived, counted from the program's start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub at: Duration,
-    pub text: String,
+fn compare_with(l: &Listing, what: &str, actual: &str, expected: &str) -> Result<()> {
+    let path = l.output_path();
+    let (head, tail) = (l.meta.fixed_head, l.meta.fixed_tail);
+    if l.meta.order == Order::Exact || head + tail == 0 {
+        let unordered = l.meta.order == Order::Any;
+        return compare_part(l, what, "", actual, expected, unordered);
+    }
+    // Three parts: the fixed head, the lines in any order, the fixed tail.
+    let split = |text: &str| -> Option<[String; 3]> {
+        let lines: Vec<&str> = text.lines().collect();
+        let n = lines.len().checked_sub(head + tail)?;
+        let part = |r: std::ops::Range<usize>| lines[r].iter().map(|l| format!("{l}\n")).collect();
+        Some([
+            part(0..head),
+            part(head..head + n),
+            part(head + n..lines.len()),
+        ])
+    };
+    let Some(want) = split(expected) else {
+        bail!(
+            "listing `{}`: {} has fewer lines than fixed-head + fixed-tail ({})",
+            l.name,
+            path.display(),
+            head + tail
+        );
+    };
+    let Some(got) = split(actual) else {
+        return compare_part(l, what, "", actual, expected, true);
+    };
+    compare_part(l, what, " (its first lines)", &got[0], &want[0], false)?;
+    compare_part(l, what, " (its last lines)", &got[2], &want[2], false)?;
+    compare_part(
+        l,
+        what,
+        " (the lines that may come in any order)",
+        &got[1],
+        &want[1],
+        true,
+    )
 }
 
-/// What one run of a program printed, and how it ended.
-#[derive(Debug, Clone)]
-pub struct Run {
-    /// Standard output, line by line, each with the time it arrived.
-    pub lines: Vec<Line>,
-    /// Standard error, whole.
-    pub stderr: String,
-    pub status: ExitStatus,
-    pub elapsed: Duration,
-}
-
-impl Run {
-    /// Standard output as one text, every line ended by a newline.
-    pub fn stdout(&self) -> String {
-        self.lines.iter().map(|l| format!("{}\n", l.text)).collect()
+fn compare_part(
+    l: &Listing,
+    what: &str,
+    part: &str,
+    actual: &str,
+    expected: &str,
+    unordered: bool,
+) -> Result<()> {
+    let path = l.output_path();
+    let mut expected = snapbox::Data::text(expected.to_owned());
+    if unordered {
+        expected = expected.unordered();
     }
-
-    /// `line 3 `worker 2 done` (at 104 ms)`, for messages.
-    pub fn describe(&self, index: usize) -> String {
-        let line = &self.lines[index];
-        format!(
-            "line {} `{}` (at {} ms)",
-            index + 1,
-            line.text,
-            line.at.as_millis()
-        )
-    }
-
-    /// What the program printed, each stdout line with the time it arrived, then stderr.
-    pub fn transcript(&self) -> String {
-        let mut s = String::from("--- stdout (ms since start | line) ---\n");
-        for line in &self.lines {
-            writeln!(s, "{:>6} | {}", line.at.as_millis(), line.text).ok();
-        }
-        if self.lines.is_empty() {
-            s.push_str("(nothing)\n");
-        }
-        s.push_str("--- stderr ---\n");
-        s.push_str(if self.stderr.is_empty() {
-            "(nothing)\n"
-        } else {
-            &self.stderr
-        });
-        s
-    }
+    let actual = snapbox::Data::text(actual.to_owned());
+    let label = format!("the {what} program of listing `{}`{part}", l.name);
+    // Only `[..]`: no default redactions, no `\` to `/`, and no colour codes in logs.
+    snapbox::Assert::new()
+        .redact_with(snapbox::Redactions::new())
+        .normalize_paths(false)
+        .palette(snapbox::report::Palette::plain())
+        .try_eq(Some(&label), actual, expected)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "listing `{}`: output differs from {}{part}\n{e}",
+                l.name,
+                path.display()
+            )
+        })
 }
 
 enum Piece {
@@ -503,21 +332,6 @@ fn collect(rx: &mpsc::Receiver<Piece>, deadline: Instant) -> (Vec<Line>, String)
         }
     }
     (lines, stderr)
-}
-
-/// Every listing below `listings_dir`, sorted by name: each folder with a `Cargo.toml`.
-pub fn discover(listings_dir: &Path) -> Result<Vec<Listing>> {
-    let mut listings = Vec::new();
-    let entries = std::fs::read_dir(listings_dir)
-        .with_context(|| format!("cannot read {}", listings_dir.display()))?;
-    for entry in entries {
-        let dir = entry?.path();
-        if dir.join("Cargo.toml").is_file() {
-            listings.push(Listing::load(dir)?);
-        }
-    }
-    listings.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(listings)
 }
 
 /// Runs a listing's binary once and holds it to its output file and its lesson checks; used

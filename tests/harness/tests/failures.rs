@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use listing_harness::Listing;
+use listing_harness::{Harness, Listing};
 
 fn listing(dir: &Path, meta: &str, output: Option<&str>) -> Listing {
     let manifest = format!(
