@@ -50,13 +50,13 @@ func fanIn(ctx context.Context, channels ...<-chan Result) <-chan Result {
 	return out
 }
 
-// source sends a value every 30 ms, then closes.
+// source sends a value every 50 ms, then closes.
 func source(name string, values ...int) <-chan Result {
 	out := make(chan Result)
 	go func() {
 		defer close(out)
 		for _, v := range values {
-			time.Sleep(30 * time.Millisecond)
+			time.Sleep(50 * time.Millisecond)
 			out <- Result{Source: name, Value: v}
 		}
 	}()

@@ -30,7 +30,7 @@ fn fan_in<'scope, T: Send + 'scope>(
     merged // `out` is dropped here; only the threads' clones keep the channel open
 }
 
-/// A source that sends a value every 30 ms, then closes.
+/// A source that sends a value every 50 ms, then closes.
 fn source<'scope>(
     s: &'scope Scope<'scope, '_>,
     name: &'static str,
@@ -39,7 +39,7 @@ fn source<'scope>(
     let (tx, rx) = channel::bounded(0);
     s.spawn(move || {
         for v in values {
-            thread::sleep(Duration::from_millis(30));
+            thread::sleep(Duration::from_millis(50));
             if tx.send((name, v)).is_err() {
                 return;
             }
