@@ -39,7 +39,7 @@ fn subscriptions_hold_under_concurrent_use_and_no_topic_is_left() {
                     let topic = TOPICS[(me + round) % TOPICS.len()];
                     let sub = broker.subscribe(topic);
                     broker.publish(topic, &format!("{topic} {me} {round}"));
-                    let mut last_seq = vec![None; THREADS];
+                    let mut last_seq = [None; THREADS];
                     // Subscribed: the channel may be empty or hold events, never be closed.
                     loop {
                         match sub.events.try_recv() {
