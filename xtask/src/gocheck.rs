@@ -69,8 +69,7 @@ pub fn go_check(root: &Path) -> Result<()> {
     );
     if !failed.is_empty() {
         bail!(
-            "{} Go original(s) do not print what the book shows, or race where they must not \
-             (or do not where they must)",
+            "{} Go original(s) failed: output, lesson checks or race detector (see above)",
             failed.len()
         );
     }
