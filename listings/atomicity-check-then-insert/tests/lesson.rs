@@ -12,7 +12,7 @@ mod listing;
 use listing::{Users, ali};
 
 const REQUESTS: usize = 8;
-const ROUNDS: usize = 2_000;
+const ROUNDS: usize = 1_000;
 
 #[test]
 fn one_step_insert_lets_exactly_one_request_in() {
