@@ -101,7 +101,8 @@ fn channels() -> anyhow::Result<String> {
 }
 
 /// Rule 4: timeouts. Ask a server that never answers, and stop waiting after 100 ms.
-fn timeout() -> String {
+/// (`pub` so that `tests/lesson.rs` can time it.)
+pub fn timeout() -> String {
     let (_server, reply) = channel::bounded::<u32>(0); // alive, but it never sends
     let patience = Duration::from_millis(100);
     crossbeam::select! {
