@@ -84,9 +84,25 @@ func twoRequests[T any](request func(barrier func()) T) [2]T {
 	return answers
 }
 
-type attempt struct {
-	free bool
-	err  error
+// answer is what a request ends with: whether it inserted the row, and the error its
+// INSERT failed with, if any.
+type answer struct {
+	inserted bool
+	err      error
+}
+
+// summary counts what the two requests did and what the table holds.
+func summary(answers [2]answer, users *Users) string {
+	inserted, errors := 0, 0
+	for _, a := range answers {
+		if a.inserted {
+			inserted++
+		}
+		if a.err != nil {
+			errors++
+		}
+	}
+	return fmt.Sprintf("  inserted: %d, errors: %d, rows: %d", inserted, errors, users.Len())
 }
 
 func main() {
@@ -95,44 +111,44 @@ func main() {
 
 	fmt.Println("check, then insert (two atomic steps):")
 	users := NewUsers()
-	attempts := twoRequests(func(barrier func()) attempt {
+	answers := twoRequests(func(barrier func()) answer {
 		free := !users.Exists(1)
 		barrier() // both have checked before either inserts
 		if !free {
-			return attempt{}
+			return answer{}
 		}
-		return attempt{free: true, err: users.Insert(1, ali)}
+		err := users.Insert(1, ali)
+		return answer{inserted: err == nil, err: err}
 	})
-	failed := 0
-	for i, a := range attempts {
+	for i, a := range answers {
 		switch {
-		case !a.free:
-			fmt.Printf("  request %s: id 1 was taken, no INSERT\n", names[i])
-		case a.err == nil:
+		case a.err != nil:
+			fmt.Printf("  request %s: id 1 was free, INSERT failed: %v\n", names[i], a.err)
+		case a.inserted:
 			fmt.Printf("  request %s: id 1 was free, INSERT succeeded\n", names[i])
 		default:
-			failed++
-			fmt.Printf("  request %s: id 1 was free, INSERT failed: %v\n", names[i], a.err)
+			fmt.Printf("  request %s: id 1 was taken, no INSERT\n", names[i])
 		}
 	}
-	fmt.Printf("  failed INSERTs: %d, rows: %d\n", failed, users.Len())
+	fmt.Println(summary(answers, users))
 
 	fmt.Println("check and insert in one step (ON CONFLICT DO NOTHING):")
 	users = NewUsers()
-	answers := twoRequests(func(barrier func()) bool {
-		barrier() // both arrive together here too
-		return users.InsertIfAbsent(1, ali)
+	answers = twoRequests(func(barrier func()) answer {
+		barrier()                                             // both arrive together here too
+		return answer{inserted: users.InsertIfAbsent(1, ali)} // a taken id is an answer, not an error
 	})
-	inserted := 0
-	for i, ok := range answers {
-		what := "already there"
-		if ok {
-			inserted++
-			what = "inserted"
+	for i, a := range answers {
+		switch {
+		case a.err != nil:
+			fmt.Printf("  request %s: failed: %v\n", names[i], a.err)
+		case a.inserted:
+			fmt.Printf("  request %s: inserted\n", names[i])
+		default:
+			fmt.Printf("  request %s: already there\n", names[i])
 		}
-		fmt.Printf("  request %s: %s\n", names[i], what)
 	}
-	fmt.Printf("  inserted: %d, errors: 0, rows: %d\n", inserted, users.Len())
+	fmt.Println(summary(answers, users))
 
 	for id, user := range users.rows {
 		fmt.Printf("users: (%d, '%s', %d)\n", id, user.Name, user.Balance)

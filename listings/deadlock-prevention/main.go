@@ -107,10 +107,10 @@ func channels() string {
 	return fmt.Sprintf("A = %d, B = %d", balances[0], balances[1])
 }
 
-// timeout is rule 4: ask a server that never answers, and stop waiting after 20 ms.
+// timeout is rule 4: ask a server that never answers, and stop waiting after 100 ms.
 func timeout() string {
 	reply := make(chan int) // nobody ever sends on it
-	patience := 20 * time.Millisecond
+	patience := 100 * time.Millisecond
 	select {
 	case answer := <-reply:
 		return fmt.Sprintf("answer %d", answer)

@@ -7,12 +7,14 @@ package main
 import (
 	"fmt"
 	"sync"
+	"time"
 )
 
 // worker simulates some work for a given ID.
 func worker(id int, wg *sync.WaitGroup) {
 	defer wg.Done() // signal that this goroutine is done
 	fmt.Printf("Worker %d started\n", id)
+	time.Sleep(100 * time.Millisecond) // the work: long enough that all five overlap
 	fmt.Printf("Worker %d finished\n", id)
 }
 

@@ -12,7 +12,7 @@ use std::fmt;
 use std::sync::{Barrier, Mutex, MutexGuard};
 use std::thread;
 
-struct User {
+pub struct User {
     name: &'static str,
     balance: i64,
 }
@@ -29,9 +29,10 @@ impl fmt::Display for DuplicateKey {
 
 impl std::error::Error for DuplicateKey {}
 
-/// The `users` table: a map from primary key to row, behind one lock.
+/// The `users` table: a map from primary key to row, behind one lock. (`pub` so that
+/// `tests/lesson.rs` can run many requests at once against `insert_if_absent`.)
 #[derive(Default)]
-struct Users(Mutex<HashMap<u32, User>>);
+pub struct Users(Mutex<HashMap<u32, User>>);
 
 impl Users {
     fn rows(&self) -> MutexGuard<'_, HashMap<u32, User>> {
@@ -58,7 +59,7 @@ impl Users {
 
     /// `INSERT ... ON CONFLICT (id) DO NOTHING`: the check and the insert under one lock.
     /// Returns whether this call inserted the row.
-    fn insert_if_absent(&self, id: u32, user: User) -> bool {
+    pub fn insert_if_absent(&self, id: u32, user: User) -> bool {
         match self.rows().entry(id) {
             Entry::Occupied(_) => false,
             Entry::Vacant(row) => {
@@ -69,7 +70,7 @@ impl Users {
     }
 }
 
-fn ali() -> User {
+pub fn ali() -> User {
     User {
         name: "Ali",
         balance: 100,
@@ -89,43 +90,53 @@ fn two_requests<T: Send>(request: impl Fn(&Barrier) -> T + Sync) -> anyhow::Resu
     })
 }
 
+/// What a request ends with: `Ok(true)` if it inserted the row, `Ok(false)` if it inserted
+/// nothing, `Err` if its INSERT failed.
+type Answer = Result<bool, DuplicateKey>;
+
+/// Counts what the two requests did and what the table holds.
+fn summary(answers: &[Answer; 2], users: &Users) -> String {
+    let inserted = answers.iter().filter(|a| matches!(a, Ok(true))).count();
+    let errors = answers.iter().filter(|a| a.is_err()).count();
+    let rows = users.rows().len();
+    format!("  inserted: {inserted}, errors: {errors}, rows: {rows}")
+}
+
 fn main() -> anyhow::Result<()> {
     println!("check, then insert (two atomic steps):");
     let users = Users::default();
     let answers = two_requests(|both_here| {
         let free = !users.exists(1);
         both_here.wait(); // both have checked before either inserts
-        free.then(|| users.insert(1, ali()))
+        if free {
+            users.insert(1, ali()).map(|()| true)
+        } else {
+            Ok(false)
+        }
     })?;
-    let mut failed = 0;
-    for (name, answer) in ["A", "B"].into_iter().zip(answers) {
+    for (name, answer) in ["A", "B"].iter().zip(&answers) {
         match answer {
-            None => println!("  request {name}: id 1 was taken, no INSERT"),
-            Some(Ok(())) => println!("  request {name}: id 1 was free, INSERT succeeded"),
-            Some(Err(e)) => {
-                failed += 1;
-                println!("  request {name}: id 1 was free, INSERT failed: {e}");
-            }
+            Ok(true) => println!("  request {name}: id 1 was free, INSERT succeeded"),
+            Ok(false) => println!("  request {name}: id 1 was taken, no INSERT"),
+            Err(e) => println!("  request {name}: id 1 was free, INSERT failed: {e}"),
         }
     }
-    println!("  failed INSERTs: {failed}, rows: {}", users.rows().len());
+    println!("{}", summary(&answers, &users));
 
     println!("check and insert in one step (ON CONFLICT DO NOTHING):");
     let users = Users::default();
     let answers = two_requests(|both_here| {
         both_here.wait(); // both arrive together here too
-        users.insert_if_absent(1, ali())
+        Ok(users.insert_if_absent(1, ali())) // cannot fail: a taken id is an answer
     })?;
-    let mut inserted = 0;
-    for (name, answer) in ["A", "B"].into_iter().zip(answers) {
-        inserted += usize::from(answer);
-        let what = if answer { "inserted" } else { "already there" };
-        println!("  request {name}: {what}");
+    for (name, answer) in ["A", "B"].iter().zip(&answers) {
+        match answer {
+            Ok(true) => println!("  request {name}: inserted"),
+            Ok(false) => println!("  request {name}: already there"),
+            Err(e) => println!("  request {name}: failed: {e}"),
+        }
     }
-    println!(
-        "  inserted: {inserted}, errors: 0, rows: {}",
-        users.rows().len()
-    );
+    println!("{}", summary(&answers, &users));
 
     for (id, user) in users.rows().iter() {
         println!("users: ({id}, '{}', {})", user.name, user.balance);

@@ -58,8 +58,9 @@ fn pipeline() -> Result<()> {
     })
 }
 
-/// What the workload needs from a shared cache.
-trait Cache: Sync {
+/// What the workload needs from a shared cache. (`pub` so that `tests/lesson.rs` can hammer
+/// both caches with readers and a writer.)
+pub trait Cache: Sync {
     fn load(&self, key: &str) -> Option<String>;
     fn store(&self, key: &str, value: &str);
 }

@@ -4,14 +4,13 @@
 //! Notice: rule 1 breaks the cycle of waiting by a global order; rule 2 leaves nothing to
 //! order, since one lock guards both balances; rule 3 has no lock at all, one thread owns the
 //! balances. Rules 4 and 5 do not prevent the wait, they bound it: a timeout in `select!`, and
-//! a `CancellationToken` (Go's `ctx.Done()`) that a long-running task checks.
+//! a `done` channel (Go's `ctx.Done()`) that a long-running thread selects on.
 
 use std::sync::{Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
 
 use crossbeam::channel;
-use tokio_util::sync::CancellationToken;
 
 const TRANSFERS: usize = 1000;
 
@@ -101,43 +100,39 @@ fn channels() -> anyhow::Result<String> {
     })
 }
 
-/// Rule 4: timeouts. Ask a server that never answers, and stop waiting after 20 ms.
-fn timeout() -> String {
+/// Rule 4: timeouts. Ask a server that never answers, and stop waiting after 100 ms.
+/// (`pub` so that `tests/lesson.rs` can time it.)
+pub fn timeout() -> String {
     let (_server, reply) = channel::bounded::<u32>(0); // alive, but it never sends
-    let patience = Duration::from_millis(20);
+    let patience = Duration::from_millis(100);
     crossbeam::select! {
         recv(reply) -> answer => format!("answer {answer:?}"),
         default(patience) => format!("no reply within {patience:?}, gave up instead of waiting for ever"),
     }
 }
 
-/// Rule 5: context cancellation. The worker checks the token between sends, the way a Go
-/// worker selects on `ctx.Done()`, and stops once it is cancelled.
+/// Rule 5: context cancellation. The worker selects on a `done` channel next to each send, the
+/// way a Go worker selects on `ctx.Done()`, and stops once `main` closes it. (In async code,
+/// tokio-util's `CancellationToken` is the same signal.)
 fn cancellation() -> anyhow::Result<String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let token = CancellationToken::new();
-        let (tx, mut values) = tokio::sync::mpsc::channel(1);
-        let worker = tokio::spawn({
-            let token = token.clone();
-            async move {
-                for i in 1_u64.. {
-                    tokio::select! {
-                        biased;
-                        () = token.cancelled() => return,
-                        sent = tx.send(i) => if sent.is_err() { return },
-                    }
+    // Nothing is ever sent on `done`: dropping `cancel` closes it, like Go's `cancel()`.
+    let (cancel, done) = channel::bounded::<()>(0);
+    let (tx, values) = channel::bounded(0);
+    thread::scope(|s| {
+        let worker = s.spawn(move || {
+            for i in 1_u64.. {
+                channel::select_biased! {
+                    recv(done) -> _ => return, // closed: cancelled
+                    send(tx, i) -> sent => if sent.is_err() { return },
                 }
             }
         });
-        let mut took = 0;
-        while took < 3 && values.recv().await.is_some() {
-            took += 1;
-        }
-        token.cancel();
-        worker.await?; // returns only because the worker saw the cancellation
+        let took = values.iter().take(3).count();
+        drop(cancel);
+        // Returns only because the worker saw the cancellation: `values` is still open.
+        worker
+            .join()
+            .map_err(|_| anyhow::anyhow!("the worker panicked"))?;
         Ok(format!("took {took} values, cancelled, the worker stopped"))
     })
 }

@@ -12,16 +12,16 @@ use std::sync::{Barrier, Mutex, MutexGuard, TryLockError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-const PATIENCE: Duration = Duration::from_millis(50);
+pub const PATIENCE: Duration = Duration::from_millis(50);
 const ROUNDS: u32 = 1000;
 
-struct Lock {
+pub struct Lock {
     name: &'static str,
     count: Mutex<u32>,
 }
 
 impl Lock {
-    fn new(name: &'static str) -> Self {
+    pub fn new(name: &'static str) -> Self {
         Lock {
             name,
             count: Mutex::new(0),
@@ -48,14 +48,14 @@ impl Lock {
     }
 }
 
-/// What a worker says when it is done.
-struct Report {
+/// What a worker says when it is done. (`pub`, like the items `tests/lesson.rs` uses.)
+pub struct Report {
     line: String,
-    gave_up: bool,
+    pub gave_up: bool,
 }
 
 /// Takes `first`, waits until the other worker holds its first lock, then tries `second`.
-fn opposite_orders(
+pub fn opposite_orders(
     first: &Lock,
     second: &Lock,
     both_hold: &Barrier,
@@ -105,7 +105,7 @@ fn one_order(a: &Lock, b: &Lock) -> Report {
 }
 
 /// Runs two workers at once and returns what each says, worker 1's first.
-fn two_workers(
+pub fn two_workers(
     worker_1: impl FnOnce() -> Report + Send,
     worker_2: impl FnOnce() -> Report + Send,
 ) -> anyhow::Result<[Report; 2]> {

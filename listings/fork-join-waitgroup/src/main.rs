@@ -6,12 +6,14 @@
 //! it waits *and* joins the threads, so it needs neither a counter nor handles.
 
 use std::thread;
+use std::time::Duration;
 
 use crossbeam::sync::WaitGroup;
 
 /// Simulates some work; `_done` is this worker's share of the wait group.
 fn worker(id: u32, _done: WaitGroup) {
     println!("Worker {id} started");
+    thread::sleep(Duration::from_millis(100)); // the work: long enough that all five overlap
     println!("Worker {id} finished");
 } // `_done` is dropped here: this is `defer wg.Done()`
 

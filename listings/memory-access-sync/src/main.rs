@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Barrier, Mutex};
 use std::thread;
 
-const THREADS: u64 = 4;
-const ADDS: u64 = 10_000;
+pub const THREADS: usize = 4;
+pub const ADDS: usize = 10_000;
 
 /// Two threads each read the count, wait until both have read, then write back read + 1.
 /// (An atomic load and store, so that Rust accepts it: no data race, still a race condition.)
@@ -32,34 +32,37 @@ fn lost_update() -> u64 {
     count.into_inner()
 }
 
-fn with_mutex() -> u64 {
-    let count = Mutex::new(0);
+/// Runs `add` `ADDS` times on each of `THREADS` threads, all starting at the same moment so
+/// that they really contend (without the barrier, one thread may finish before the next starts).
+fn contend(add: impl Fn() + Sync) {
+    let start = Barrier::new(THREADS);
     thread::scope(|s| {
         for _ in 0..THREADS {
             s.spawn(|| {
+                start.wait();
                 for _ in 0..ADDS {
-                    *count.lock().expect("no thread panics holding the lock") += 1; // critical section
+                    add();
                 }
             });
         }
     });
+}
+
+/// (`pub`, like `with_atomic`, so that `tests/lesson.rs` can run it many times.)
+pub fn with_mutex() -> u64 {
+    let count = Mutex::new(0);
+    contend(|| *count.lock().expect("no thread panics holding the lock") += 1); // critical section
     count
         .into_inner()
         .expect("no thread panicked holding the lock")
 }
 
-fn with_atomic() -> u64 {
+pub fn with_atomic() -> u64 {
     let count = AtomicU64::new(0);
-    thread::scope(|s| {
-        for _ in 0..THREADS {
-            s.spawn(|| {
-                for _ in 0..ADDS {
-                    // Relaxed is enough: nothing else is ordered by the count, and joining the
-                    // threads at the end of the scope makes every add visible to `main`.
-                    count.fetch_add(1, Ordering::Relaxed);
-                }
-            });
-        }
+    // Relaxed is enough: nothing else is ordered by the count, and joining the threads at the
+    // end of the scope makes every add visible to `main`.
+    contend(|| {
+        count.fetch_add(1, Ordering::Relaxed);
     });
     count.into_inner()
 }

@@ -12,7 +12,8 @@ use std::thread;
 use crossbeam::channel;
 
 /// Runs the note's three steps in the given order and returns what step 3 printed, if anything.
-fn replay(order: [u8; 3]) -> anyhow::Result<Option<String>> {
+/// (`pub` so that `tests/lesson.rs` can replay each order many times.)
+pub fn replay(order: [u8; 3]) -> anyhow::Result<Option<String>> {
     // Main and the thread both touch `data`, so it must be a type that may be shared. The
     // channels order the accesses, which is why `Relaxed` is enough.
     let data = AtomicI32::new(0);
