@@ -4,7 +4,8 @@
 //! Notice: the interval and the timer are made once, before the loop, and a message
 //! resets the timer in place (`Sleep::reset`), with none of Go's stop-and-drain dance.
 //! `out` is moved into `serve` and dropped when it returns, however it returns: that is
-//! Go's `defer close(out)`.
+//! Go's `defer close(out)`. `biased;` makes a cancel win when other branches are ready
+//! too; without it `select!` picks at random, as Go's `select` does.
 
 use std::pin::pin;
 use std::time::Duration;
@@ -18,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 const HEARTBEAT_EVERY: Duration = Duration::from_millis(50);
 const IDLE_AFTER: Duration = Duration::from_millis(300);
 
-async fn serve(
+pub async fn serve(
     ctx: CancellationToken,
     mut input: mpsc::Receiver<String>,
     out: mpsc::Sender<String>,
@@ -31,6 +32,7 @@ async fn serve(
 
     loop {
         tokio::select! {
+            biased; // a cancel wins over whatever else is ready; then the rest, in this order
             () = ctx.cancelled() => bail!("cancelled"),
             _ = heartbeat.tick() => send(&ctx, &out, "ping".to_owned()).await?,
             () = &mut idle => bail!("idle timeout"),
@@ -44,14 +46,15 @@ async fn serve(
 }
 
 /// Sends one message, unless the token is cancelled first.
-async fn send(
+pub async fn send(
     ctx: &CancellationToken,
     out: &mpsc::Sender<String>,
     msg: String,
 ) -> anyhow::Result<()> {
     tokio::select! {
-        sent = out.send(msg) => sent.map_err(|_| anyhow!("nobody reads the output")),
+        biased;
         () = ctx.cancelled() => bail!("cancelled"),
+        sent = out.send(msg) => sent.map_err(|_| anyhow!("nobody reads the output")),
     }
 }
 
