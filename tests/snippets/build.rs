@@ -7,14 +7,14 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use book_model::lang::LANGUAGES;
+use book_model::{directive, markdown, summary};
 use mdbook_driver::MDBook;
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_driver::builtin_renderers::MarkdownRenderer;
 use mdbook_driver::config::Config;
 use mdbook_driver::errors::Result as MdResult;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-
-const LANGUAGES: &[&str] = &["en", "fa", "ru", "th"];
 
 /// Stands in for a preprocessor that adds nothing skeptic could run.
 struct Skip(&'static str);
@@ -39,8 +39,13 @@ fn main() -> Result<()> {
 
     let mut files = Vec::new();
     for lang in LANGUAGES {
-        if root.join("src").join(lang).join("SUMMARY.md").is_file() {
-            files.extend(expand_language(&root, lang, &out)?);
+        if root
+            .join("src")
+            .join(lang.code)
+            .join("SUMMARY.md")
+            .is_file()
+        {
+            files.extend(expand_language(&root, lang.code, &out)?);
         }
     }
     skeptic::generate_doc_tests(&files);
@@ -48,14 +53,12 @@ fn main() -> Result<()> {
 }
 
 fn expand_language(root: &Path, lang: &str, out: &Path) -> Result<Vec<PathBuf>> {
-    let summary = root.join("src").join(lang).join("SUMMARY.md");
-    for line in std::fs::read_to_string(&summary)?.lines() {
-        if let Some((_, rest)) = line.split_once("](")
-            && let Some((target, _)) = rest.split_once(')')
-            && !target.contains("://")
-            && !root.join("src").join(lang).join(target).is_file()
-        {
-            bail!("src/{lang}/SUMMARY.md: the entry `{target}` has no file");
+    for entry in summary::entries(&root.join("src").join(lang))? {
+        if !entry.exists() {
+            bail!(
+                "src/{lang}/SUMMARY.md: the entry `{}` has no file",
+                entry.target
+            );
         }
     }
     let mut config = Config::from_disk(root.join("book.toml"))?;
@@ -103,49 +106,31 @@ fn expand_language(root: &Path, lang: &str, out: &Path) -> Result<Vec<PathBuf>> 
     Ok(files)
 }
 
-/// The chapter without its listing directives, and without fenced blocks that include a
-/// file of `listings/` (already run by the listing's own test).
+/// The chapter without its listing directives, and without the fenced blocks that include a
+/// file of `listings/` (already run by the listing's own test). Any other block stays, even
+/// one that only mentions `listings/`.
 fn without_listings(content: &str) -> Result<String> {
     let mut out = String::with_capacity(content.len());
-    let mut block: Option<(String, String)> = None; // (fence, text)
-    for line in content.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some((fence, text)) = &mut block {
-            text.push_str(line);
-            if trimmed.trim_end() == fence.as_str() {
-                let (_, text) = block.take().expect("in a block");
-                if !text.contains("listings/") {
-                    out.push_str(&text);
-                }
-            }
-            continue;
+    let mut last = 0;
+    for block in markdown::fenced_blocks(content) {
+        if directive::includes_a_listing(&block.code) {
+            out.push_str(&content[last..block.range.start]);
+            last = block.range.end;
         }
-        if trimmed.starts_with("{{#listing ") || trimmed.starts_with("{{#compile-fail ") {
-            continue;
-        }
-        let fence: String = trimmed
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect();
-        if fence.len() >= 3 && (fence.chars().all(|c| c == '`') || fence.chars().all(|c| c == '~'))
-        {
-            block = Some((fence, line.to_owned()));
-            continue;
-        }
-        out.push_str(line);
     }
-    if let Some((_, text)) = block {
-        out.push_str(&text); // an unclosed fence: leave it to mdBook
-    }
+    out.push_str(&content[last..]);
+    let out: String = out
+        .split_inclusive('\n')
+        .filter(|line| !directive::is_directive_line(line))
+        .collect();
     check_compile_fail(&out)?;
     Ok(out)
 }
 
 /// A ```rust,compile_fail block outside a listing would be run as a passing test.
 fn check_compile_fail(text: &str) -> Result<()> {
-    for line in text.lines() {
-        let t = line.trim_start();
-        if (t.starts_with("```rust") || t.starts_with("~~~rust")) && t.contains("compile_fail") {
+    for block in markdown::fenced_blocks(text) {
+        if block.lang() == "rust" && block.info.contains("compile_fail") {
             bail!(
                 "a ```rust,compile_fail block: show Rust that does not compile as a trybuild case of a \
                  listing with {{{{#compile-fail <id> <case>}}}} (see CONTRIBUTING.md)"

@@ -16,9 +16,14 @@ use std::sync::LazyLock;
 
 use anyhow::{Context, Result};
 use regex::Regex;
+use scraper::{Html, Selector};
 
-use crate::lang::Lang;
-use crate::preprocess::{display_path, listings_shown};
+use book_model::directive::listings_shown;
+use book_model::lang::Lang;
+use book_model::listing::Listing;
+use book_model::summary;
+
+use crate::preprocess::display_path;
 use crate::site;
 
 /// One thing wrong, where it is.
@@ -82,21 +87,12 @@ static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static SUMMARY_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\]\(([^)\s]+)\)").expect("valid regex"));
-
-static HTML_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\s(?:href|src)="([^"]*)""#).expect("valid regex"));
-
-static HTML_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\sid="([^"]*)""#).expect("valid regex"));
-
 /// Checks `langs` of the book in `root`, building them into `out_dir`.
 pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
     let mut report = Report::default();
     let listings_dir = root.join("listings");
     let listings = if listings_dir.is_dir() {
-        listing_harness::discover(&listings_dir)?
+        book_model::listing::discover(&listings_dir)?
     } else {
         Vec::new()
     };
@@ -170,14 +166,8 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
     Ok(report)
 }
 
-fn check_listing_files(root: &Path, listing: &listing_harness::Listing, report: &mut Report) {
-    let files = [
-        ("Rust program", listing.dir.join("src/main.rs")),
-        ("Go original", listing.go_path()),
-        ("output file", listing.output_path()),
-        ("output test", listing.dir.join("tests/output.rs")),
-    ];
-    for (what, file) in files {
+fn check_listing_files(root: &Path, listing: &Listing, report: &mut Report) {
+    for (what, file) in listing.required_files() {
         if !file.is_file() {
             report.problems.push(Problem {
                 file: display_path(root, &listing.dir),
@@ -198,12 +188,7 @@ fn check_summary(root: &Path, src: &Path, report: &mut Report) -> Result<Vec<Pat
         .with_context(|| format!("cannot read {}", summary.display()))?;
     check_text(root, &summary, &text, report);
     let mut chapters = Vec::new();
-    for caps in SUMMARY_LINK.captures_iter(&text) {
-        let target = &caps[1];
-        if target.contains("://") {
-            continue;
-        }
-        let file = src.join(target);
+    for summary::Entry { target, file } in summary::entries_of(src, &text) {
         if file.is_file() {
             chapters.push(file);
         } else {
@@ -279,20 +264,30 @@ fn check_text(root: &Path, file: &Path, text: &str, report: &mut Report) {
 fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) -> Result<()> {
     let mut pages = Vec::new();
     collect_html(book_dir, &mut pages)?;
+    // Parsed by a real HTML parser: attribute values arrive with their entities decoded.
+    let any = Selector::parse("[id], [href], [src]").expect("valid selector");
     let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
     let mut texts = Vec::new();
+    let mut refs = Vec::new();
     for page in &pages {
         let text = std::fs::read_to_string(page)?;
-        ids.insert(
-            page.clone(),
-            HTML_ID
-                .captures_iter(&text)
-                .map(|c| html_unescape(&c[1]))
-                .collect(),
-        );
+        let html = Html::parse_document(&text);
+        let (mut page_ids, mut page_refs) = (BTreeSet::new(), Vec::new());
+        for element in html.select(&any) {
+            let e = element.value();
+            page_ids.extend(e.attr("id").map(str::to_owned));
+            page_refs.extend(
+                e.attr("href")
+                    .into_iter()
+                    .chain(e.attr("src"))
+                    .map(str::to_owned),
+            );
+        }
+        ids.insert(page.clone(), page_ids);
         texts.push(text);
+        refs.push(page_refs);
     }
-    for (page, text) in pages.iter().zip(&texts) {
+    for ((page, text), links) in pages.iter().zip(&texts).zip(&refs) {
         let name = source_of(root, code, book_dir, page);
         // The print page repeats every chapter, and without a README.md mdBook makes
         // index.html a copy of the first chapter: their problems are the chapters' problems.
@@ -310,8 +305,7 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
             });
         }
         check_text(root, page, text, report);
-        for caps in HTML_REF.captures_iter(text) {
-            let link = html_unescape(&caps[1]);
+        for link in links {
             if link.is_empty()
                 || link.contains("://")
                 || link.starts_with("mailto:")
@@ -411,33 +405,8 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn html_unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }

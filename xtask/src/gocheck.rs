@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
+use listing_harness::Harness;
 
 /// Runs gofmt, go vet, and every Go original against its listing's output file.
 pub fn go_check(root: &Path) -> Result<()> {
@@ -50,14 +51,14 @@ pub fn go_check(root: &Path) -> Result<()> {
         );
     }
 
-    let listings = listing_harness::discover(&dir)?;
+    let listings = book_model::listing::discover(&dir)?;
     let (mut passed, mut failed) = (0, Vec::new());
     for listing in &listings {
         let binary = bin_dir.join(&listing.name);
         let result = if binary.is_file() {
             listing
                 .run("Go", Command::new(&binary))
-                .and_then(|stdout| listing.compare("Go", &stdout))
+                .and_then(|run| listing.verify("Go", &run))
         } else {
             Err(anyhow::anyhow!(
                 "listing `{}` has no Go original (listings/{}/main.go with package main)",

@@ -1,8 +1,9 @@
 //! The book's tooling, used by `cargo xtask` and by the book check in `tests/`.
 
+pub use book_model::lang;
+
 pub mod check;
 pub mod gocheck;
-pub mod lang;
 pub mod preprocess;
 pub mod search;
 pub mod serve;

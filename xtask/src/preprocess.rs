@@ -7,22 +7,14 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::sync::LazyLock;
 
 use anyhow::{Context, Result, bail};
-use listing_harness::{Listing, Order};
+use book_model::directive::{self, Directive};
+use book_model::listing::{Listing, Order};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use regex::Regex;
 
-use crate::lang::{Lang, for_book_language};
-
-/// A directive alone on its line. A `\` before `{{` escapes it (mdBook's own `links`
-/// preprocessor then drops the backslash).
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*\{\{#(listing|compile-fail)[ \t]+([^}]*?)[ \t]*\}\}[ \t]*$")
-        .expect("valid regex")
-});
+use book_model::lang::{Lang, for_book_language};
 
 /// The preprocessor, named `listing` as in `book.toml`.
 pub struct ListingPreprocessor;
@@ -74,21 +66,14 @@ fn expand_chapter(root: &Path, src_dir: &Path, lang: &Lang, chapter: &mut Chapte
 pub fn expand(content: &str, root: &Path, to_root: &str, lang: &Lang) -> Result<String> {
     let mut out = String::with_capacity(content.len());
     let mut last = 0;
-    for caps in DIRECTIVE.captures_iter(content) {
-        let whole = caps.get(0).expect("match");
-        out.push_str(&content[last..whole.start()]);
-        last = whole.end();
-        let args: Vec<&str> = caps[2].split_whitespace().collect();
-        match (&caps[1], args.as_slice()) {
-            ("listing", [id]) => out.push_str(&listing_block(root, to_root, lang, id)?),
-            ("compile-fail", [id, case]) => {
+    for (range, directive) in directive::find(content)? {
+        out.push_str(&content[last..range.start]);
+        last = range.end;
+        match &directive {
+            Directive::Listing { id } => out.push_str(&listing_block(root, to_root, lang, id)?),
+            Directive::CompileFail { id, case } => {
                 out.push_str(&compile_fail_block(root, to_root, lang, id, case)?)
             }
-            (kind, _) => bail!(
-                "`{}`: expected {{{{#listing <id>}}}} or {{{{#compile-fail <id> <case>}}}}, found {{{{#{kind} {}}}}}",
-                whole.as_str().trim(),
-                args.join(" ")
-            ),
         }
     }
     out.push_str(&content[last..]);
@@ -101,11 +86,7 @@ fn load_listing(root: &Path, id: &str) -> Result<Listing> {
         bail!("{{{{#listing {id}}}}}: there is no listing `{id}` (no listings/{id}/Cargo.toml)");
     }
     let listing = Listing::load(&dir)?;
-    for file in [
-        listing.go_path(),
-        dir.join("src/main.rs"),
-        listing.output_path(),
-    ] {
+    for (_, file) in listing.required_files() {
         if !file.is_file() {
             bail!(
                 "{{{{#listing {id}}}}}: listing `{id}` has no {}",
@@ -182,10 +163,8 @@ fn compile_fail_block(
     id: &str,
     case: &str,
 ) -> Result<String> {
-    load_listing(root, id)?;
-    let case_dir = root.join("listings").join(id).join("compile-fail");
-    for ext in ["rs", "stderr"] {
-        let file = case_dir.join(format!("{case}.{ext}"));
+    let listing = load_listing(root, id)?;
+    for file in listing.compile_fail_files(case) {
         if !file.is_file() {
             bail!(
                 "{{{{#compile-fail {id} {case}}}}}: {} is missing",
@@ -232,23 +211,6 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
-}
-
-/// The listing ids a chapter's raw Markdown shows, by directive or by a plain include of a
-/// file in `listings/<id>/`.
-pub fn listings_shown(markdown: &str) -> Vec<String> {
-    static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\{\{#(?:include|rustdoc_include)\s+[^}]*?listings/([a-z0-9][a-z0-9-]*)/")
-            .expect("valid regex")
-    });
-    let mut ids: Vec<String> = DIRECTIVE
-        .captures_iter(markdown)
-        .filter_map(|c| c[2].split_whitespace().next().map(str::to_owned))
-        .chain(INCLUDE.captures_iter(markdown).map(|c| c[1].to_owned()))
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
 }
 
 /// Runs as an mdBook command preprocessor (`book.toml`'s `[preprocessor.listing]`), for

@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use crate::lang::Lang;
+use book_model::lang::Lang;
 
 /// The folder, inside a book, that holds the index and Pagefind's search script.
 pub const DIR: &str = "pagefind";

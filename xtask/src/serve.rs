@@ -19,11 +19,8 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use tokio::sync::broadcast;
 use tower_http::services::ServeDir;
 
-use crate::lang::{LANGUAGES, Lang};
-use crate::site;
-
-/// The WebSocket path the pages connect to.
-pub const LIVE_RELOAD: &str = "__livereload";
+use crate::site::{self, LIVE_RELOAD};
+use book_model::lang::{LANGUAGES, Lang};
 
 /// Serves `out_dir` on 127.0.0.1:`port` until interrupted.
 pub fn serve(root: &Path, out_dir: &Path, port: u16) -> Result<()> {
@@ -151,7 +148,7 @@ fn affected(root: &Path, paths: &[PathBuf]) -> Vec<Lang> {
             .ok()
             .and_then(|p| p.components().next())
             .and_then(|c| c.as_os_str().to_str())
-            .and_then(crate::lang::by_code);
+            .and_then(book_model::lang::by_code);
         match in_lang {
             Some(lang) => {
                 if !langs.iter().any(|l| l.code == lang.code) {

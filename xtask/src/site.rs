@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use mdbook_driver::MDBook;
 use mdbook_driver::config::{Config, TextDirection};
 
-use crate::lang::Lang;
 use crate::preprocess::ListingPreprocessor;
+use book_model::lang::Lang;
 
 /// The repository root: the folder above `xtask/`.
 pub fn repo_root() -> PathBuf {
@@ -42,15 +42,15 @@ pub fn config_for(root: &Path, lang: &Lang, out_dir: &Path) -> Result<Config> {
     Ok(config)
 }
 
+/// The WebSocket path the pages connect to for live reload (`cargo xtask serve`).
+pub const LIVE_RELOAD: &str = "__livereload";
+
 /// Loads one language's book with the preprocessors run in-process: the `{{#listing}}`
 /// directive and mdbook-mermaid, as libraries, so that no tool needs installing.
 pub fn load(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<MDBook> {
     let mut config = config_for(root, lang, out_dir)?;
     if live_reload {
-        config.set(
-            "output.html.live-reload-endpoint",
-            crate::serve::LIVE_RELOAD,
-        )?;
+        config.set("output.html.live-reload-endpoint", LIVE_RELOAD)?;
     }
     let summary = root.join("src").join(lang.code).join("SUMMARY.md");
     if !summary.is_file() {
