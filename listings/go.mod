@@ -5,6 +5,6 @@ module concurrency-book/listings
 go 1.26.0
 
 require (
-	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/time v0.16.0 // indirect
+	golang.org/x/sync v0.24.0
+	golang.org/x/time v0.16.0
 )

@@ -173,7 +173,7 @@ impl Check {
         for (field, pattern) in self.patterns() {
             let capture = field == "lines";
             let p = Pattern::new(pattern, capture)?;
-            let needs = matches!(self.kind, Kind::Distinct | Kind::Numbers);
+            let needs = capture && matches!(self.kind, Kind::Distinct | Kind::Numbers);
             if needs && !p.captures() {
                 bail!("the `lines` of a `{kind}` check needs one `{{}}` to capture");
             }

@@ -1,7 +1,8 @@
 // Note 001's four mistakes, each run safely and followed by its fix.
 //
 // Notice: Go compiles all four. (1) Closing a channel from the receiving side makes the
-// producer's next send panic (recovered here). (2) A send nobody receives blocks its
+// producer's next send panic (recovered here). The close is made to fall between two sends:
+// a close that overlaps a send is also a data race, which `go run -race` reports. (2) A send nobody receives blocks its
 // goroutine for ever: a leak that lives until the process exits. (3) An error dropped in
 // a goroutine is simply gone. (4) An unsynchronized counter is a data race, caught only
 // at run time by `go run -race`, so it is shown in a comment and never run.
@@ -16,9 +17,9 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// producer sends 1, 2, 3 and closes the channel. A send on a channel that someone
-// else closed panics; the panic is turned back into an error here.
-func producer(ch chan int) (err error) {
+// producer sends 1, 2, 3 and closes the channel, calling afterSend after each send. A send
+// on a channel that someone else closed panics; the panic is turned back into an error here.
+func producer(ch chan int, afterSend func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -26,6 +27,7 @@ func producer(ch chan int) (err error) {
 	}()
 	for n := 1; n <= 3; n++ {
 		ch <- n
+		afterSend()
 	}
 	close(ch)
 	return nil
@@ -46,15 +48,17 @@ func doSomething() error {
 func main() {
 	// 1. Close on the producer side only.
 	ch := make(chan int)
+	closed := make(chan struct{}) // the producer's next send waits for the close
 	sent := make(chan error)
-	go func() { sent <- producer(ch) }()
+	go func() { sent <- producer(ch, func() { <-closed }) }()
 	<-ch
 	close(ch) // don't: the consumer decides the channel is finished
+	close(closed)
 	if err := <-sent; err != nil {
 		fmt.Println("1. don't: the consumer closed the channel; the producer's next send failed")
 	}
 	ch = make(chan int)
-	go producer(ch)
+	go producer(ch, func() {})
 	read := 0
 	for range ch { // ends when the producer closes the channel
 		read++

@@ -13,7 +13,7 @@ import (
 )
 
 // Command is anything the actor understands: an Add or a Get.
-type Command interface{}
+type Command any
 
 type Get struct{ Reply chan<- int }
 type Add struct{ N int }

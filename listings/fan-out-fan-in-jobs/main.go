@@ -56,7 +56,7 @@ func processJobs(ctx context.Context, jobs []Job, workers int) []Result {
 
 func fanOut(ctx context.Context, in <-chan Job, workers int) []<-chan Result {
 	outs := make([]<-chan Result, workers)
-	for i := 0; i < workers; i++ {
+	for i := range workers {
 		outs[i] = worker(ctx, in)
 	}
 	return outs

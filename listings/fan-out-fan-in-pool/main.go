@@ -61,7 +61,7 @@ func runPool(ctx context.Context, n int, jobsList []Job) []Result {
 
 	var wg sync.WaitGroup
 	wg.Add(n)
-	for i := 0; i < n; i++ {
+	for i := range n {
 		go func() { defer wg.Done(); worker(ctx, i, jobs, results) }()
 	}
 

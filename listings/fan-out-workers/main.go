@@ -25,7 +25,7 @@ func process(job Job) Result {
 // fanOut starts several workers on the same input channel.
 func fanOut(ctx context.Context, in <-chan Job, workers int) []<-chan Result {
 	outs := make([]<-chan Result, workers)
-	for i := 0; i < workers; i++ {
+	for i := range workers {
 		outs[i] = worker(ctx, in)
 	}
 	return outs

@@ -3,7 +3,8 @@
 //
 // Notice: the ticker and the timer are made once, before the loop (time.After inside
 // the loop would make a new timer on every turn), and each message resets the idle
-// timer, so only a long enough silence ends the loop.
+// timer, so only a long enough silence ends the loop. Since Go 1.23 a timer's channel is
+// unbuffered and Reset alone leaves no stale tick in it: no Stop and drain first.
 package main
 
 import (
@@ -29,16 +30,6 @@ func serve(ctx context.Context, in <-chan string, out chan<- string) error {
 	idle := time.NewTimer(idleAfter)
 	defer idle.Stop()
 
-	resetIdle := func() {
-		if !idle.Stop() {
-			select {
-			case <-idle.C:
-			default:
-			}
-		}
-		idle.Reset(idleAfter)
-	}
-
 	for {
 		select {
 		case <-ctx.Done():
@@ -55,7 +46,7 @@ func serve(ctx context.Context, in <-chan string, out chan<- string) error {
 			if !ok {
 				return nil
 			}
-			resetIdle()
+			idle.Reset(idleAfter)
 			select {
 			case out <- strings.ToUpper(msg):
 			case <-ctx.Done():

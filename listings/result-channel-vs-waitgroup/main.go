@@ -28,11 +28,9 @@ func main() {
 	// Better: direct write through the closure, then wait.
 	var direct Result
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	wg.Go(func() {
 		direct = compute() // direct write, no channel overhead
-	}()
+	})
 	wg.Wait()
 	fmt.Println("direct write, read after the join:", direct)
 }

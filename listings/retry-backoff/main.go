@@ -37,7 +37,7 @@ func (b Backoff) delay(attempt int) time.Duration {
 
 func retry(ctx context.Context, maxAttempts int, b Backoff, fn func() error) error {
 	var err error
-	for attempt := 0; attempt < maxAttempts; attempt++ {
+	for attempt := range maxAttempts {
 		err = fn()
 		if err == nil {
 			return nil

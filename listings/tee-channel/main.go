@@ -44,7 +44,7 @@ func Tee[T any](done <-chan struct{}, in <-chan T) (<-chan T, <-chan T) {
 		for v := range OrDone(done, in) {
 			var o1, o2 = out1, out2
 			var v1, v2 = v, v
-			for i := 0; i < 2; i++ {
+			for range 2 {
 				select {
 				case o1 <- v1:
 					o1 = nil // this one has its copy: do not send it again

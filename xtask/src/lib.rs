@@ -8,3 +8,4 @@ pub mod preprocess;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod stress;

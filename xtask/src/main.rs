@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use xtask::lang::{LANGUAGES, Lang, by_code};
-use xtask::{check, gocheck, preprocess, serve, site};
+use xtask::{check, gocheck, preprocess, serve, site, stress};
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +39,20 @@ enum Cmd {
     Check,
     /// gofmt, go vet, and every Go original against its listing's output file.
     GoCheck,
+    /// Run listings' tests (and Go originals) many times while busy threads load every core.
+    Stress {
+        /// Listing ids (default: every listing).
+        ids: Vec<String>,
+        /// Runs of each listing's Rust tests.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        /// Runs of each Go original (0: none).
+        #[arg(long, default_value_t = 20)]
+        go_runs: usize,
+        /// Busy threads spinning meanwhile (the CI machine has 2 cores).
+        #[arg(long, default_value_t = 2)]
+        hogs: usize,
+    },
     /// mdBook command preprocessor for {{#listing}} (book.toml runs it for plain `mdbook`).
     #[command(hide = true)]
     Preprocess {
@@ -58,6 +72,20 @@ fn main() -> ExitCode {
         Cmd::Serve { port, out } => serve::serve(&root, &root.join(out), port),
         Cmd::Check => run_check(&root),
         Cmd::GoCheck => gocheck::go_check(&root),
+        Cmd::Stress {
+            ids,
+            runs,
+            go_runs,
+            hogs,
+        } => stress::stress(
+            &root,
+            &stress::Stress {
+                ids,
+                runs,
+                go_runs,
+                hogs,
+            },
+        ),
         Cmd::Preprocess { args } => preprocess::run_as_command(&args),
     };
     match result {

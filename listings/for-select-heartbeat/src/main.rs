@@ -2,7 +2,7 @@
 //! interval, an idle timer and its input, all at once, and reacts to whichever is ready.
 //!
 //! Notice: the interval and the timer are made once, before the loop, and a message
-//! resets the timer in place (`Sleep::reset`), with none of Go's stop-and-drain dance.
+//! resets the timer in place (`Sleep::reset`), as `idle.Reset` does in Go.
 //! `out` is moved into `serve` and dropped when it returns, however it returns: that is
 //! Go's `defer close(out)`. `biased;` makes a cancel win when other branches are ready
 //! too; without it `select!` picks at random, as Go's `select` does.

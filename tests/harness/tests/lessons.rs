@@ -247,3 +247,24 @@ fn a_malformed_check_is_named_with_its_file() {
         assert!(err.contains("Cargo.toml"), "{err}");
     }
 }
+
+#[test]
+fn a_part_marker_needs_no_capture() {
+    let check = r#"
+[[package.metadata.listing.check]]
+kind = "distinct"
+lines = "worker {} took [..]"
+at-least = 2
+after = "start"
+until = "end"
+"#;
+    passes(
+        check,
+        "echo start; echo worker 1 took a; echo worker 2 took b; echo end; echo worker 1 took c",
+    );
+    fails(
+        check,
+        "echo worker 2 took x; echo start; echo worker 1 took a; echo worker 1 took b; echo end",
+        "took 1 distinct values",
+    );
+}
