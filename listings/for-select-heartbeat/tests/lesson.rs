@@ -82,7 +82,7 @@ async fn a_cancel_ends_serve_and_leaves_no_task() {
     assert_eq!(out_rx.recv().await.as_deref(), Some("HELLO"));
     assert_eq!(out_rx.recv().await.as_deref(), Some("ping"));
     // Read no more: one heartbeat waits in `out`, and `serve` waits to send the next.
-    sleep(Duration::from_millis(120)).await;
+    sleep(Duration::from_millis(250)).await;
     ctx.cancel();
     let served = timeout(Duration::from_secs(10), server)
         .await
