@@ -62,6 +62,7 @@ async fn main() -> anyhow::Result<()> {
     for id in 1..=3 {
         tx.send(Item { id }).await?;
     }
+    _ = tx.reserve().await?; // a free slot: the consumer has taken the last item, too
     println!(
         "leaky: still running after 100ms: {}",
         still_running(&consumer, wait).await
@@ -84,6 +85,7 @@ async fn main() -> anyhow::Result<()> {
     for id in 4..=6 {
         tx.send(Item { id }).await?;
     }
+    _ = tx.reserve().await?;
     println!(
         "fixed: still running after 100ms: {}",
         still_running(&consumer, wait).await
