@@ -51,34 +51,37 @@ func Bridge[T any](done <-chan struct{}, chanStream <-chan (<-chan T)) <-chan T 
 	return out
 }
 
-// genStreams sends three streams, one after another. The first two are closed after
-// their values; the third never is.
-func genStreams() <-chan (<-chan int) {
+// genStreams sends three streams, one after another, each before its values. The first
+// two are closed after their values; the third never is. hung is closed once it hangs.
+func genStreams(hung chan<- struct{}) <-chan (<-chan int) {
 	chanStream := make(chan (<-chan int))
 	go func() {
 		defer close(chanStream)
 		for i, vals := range [][]int{{1, 2, 3}, {4, 5, 6}, {7, 8}} {
-			stream := make(chan int, len(vals))
+			stream := make(chan int)
+			chanStream <- stream
 			for _, v := range vals {
 				stream <- v
 			}
 			if i < 2 {
 				close(stream)
 			}
-			chanStream <- stream
 		}
+		close(hung) // for the demo: say that the third stream hangs now
 	}()
 	return chanStream
 }
 
 func main() {
 	done := make(chan struct{})
+	hung := make(chan struct{})
 	go func() {
-		time.Sleep(50 * time.Millisecond) // give up on the hung stream
+		<-hung
+		time.Sleep(50 * time.Millisecond) // give up on the hung stream 50 ms after it hangs
 		close(done)
 	}()
 
-	for v := range Bridge(done, genStreams()) {
+	for v := range Bridge(done, genStreams(hung)) {
 		fmt.Println("got", v)
 	}
 	fmt.Println("the third stream hung; closing done ended the bridge")

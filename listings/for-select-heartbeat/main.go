@@ -15,10 +15,10 @@ import (
 	"time"
 )
 
-// The note's 5 s heartbeat and 30 s idle time-out, a hundred times shorter.
+// The note's 5 s heartbeat and 30 s idle time-out, fifty times shorter.
 const (
-	heartbeatEvery = 50 * time.Millisecond
-	idleAfter      = 300 * time.Millisecond
+	heartbeatEvery = 100 * time.Millisecond
+	idleAfter      = 600 * time.Millisecond
 )
 
 func serve(ctx context.Context, in <-chan string, out chan<- string) error {
@@ -60,17 +60,16 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	in := make(chan string)
+	in := make(chan string, 1)
 	out := make(chan string)
 	errc := make(chan error, 1)
+	in <- "hello" // the client's first word waits for serve
 	go func() { errc <- serve(ctx, in, out) }()
 
-	// A client sends three words 200 ms apart, then goes quiet without closing in.
+	// The client sends two more words 400 ms apart, then goes quiet without closing in.
 	go func() {
-		for i, word := range []string{"hello", "world", "again"} {
-			if i > 0 {
-				time.Sleep(200 * time.Millisecond)
-			}
+		for _, word := range []string{"world", "again"} {
+			time.Sleep(400 * time.Millisecond)
 			select {
 			case in <- word:
 			case <-ctx.Done():

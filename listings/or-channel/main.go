@@ -54,14 +54,16 @@ func main() {
 		fmt.Println("Or() of no signals is open")
 	}
 
+	// The note's times, ten times longer: 800 ms is a wide margin for a busy machine to
+	// wake us up between the first signal and the second.
 	start := time.Now()
 	<-Or(
+		signalAfter(2*time.Second),
 		signalAfter(200*time.Millisecond),
-		signalAfter(20*time.Millisecond),
-		signalAfter(100*time.Millisecond),
+		signalAfter(time.Second),
 	)
-	if elapsed := time.Since(start); elapsed >= 20*time.Millisecond && elapsed < 100*time.Millisecond {
-		fmt.Println("Or of signals after 200ms, 20ms and 100ms closed with the first, after 20ms")
+	if elapsed := time.Since(start); elapsed >= 200*time.Millisecond && elapsed < time.Second {
+		fmt.Println("Or of signals after 2s, 200ms and 1s closed with the first, after 200ms")
 	} else {
 		fmt.Println("Or closed after", elapsed)
 	}

@@ -36,6 +36,7 @@ func OrDone[T any](done <-chan struct{}, in <-chan T) <-chan T {
 func main() {
 	done := make(chan struct{})
 	in := make(chan int)
+	stalled := make(chan struct{})
 
 	// A source that sends five values and then stalls, without closing in.
 	go func() {
@@ -46,11 +47,13 @@ func main() {
 				return
 			}
 		}
+		close(stalled) // for the demo: say that it stalls now
 		<-done
 	}()
 
-	// Give up on the source after 50 ms.
+	// Give up on the source 50 ms after it stalls.
 	go func() {
+		<-stalled
 		time.Sleep(50 * time.Millisecond)
 		close(done)
 	}()

@@ -18,26 +18,26 @@ enum Command {
 
 /// A handle on the actor. Cloning it gives another thread its own way in.
 #[derive(Clone)]
-struct Counter {
+pub struct Counter {
     cmds: Sender<Command>,
 }
 
 impl Counter {
     /// Starts the owner thread; it runs until every handle is dropped.
-    fn spawn(buffer: usize) -> (Counter, thread::JoinHandle<()>) {
+    pub fn spawn(buffer: usize) -> (Counter, thread::JoinHandle<()>) {
         let (cmds, inbox) = channel::bounded(buffer);
         let owner = thread::spawn(move || run(inbox));
         (Counter { cmds }, owner)
     }
 
-    fn add(&self, n: i64) -> anyhow::Result<()> {
+    pub fn add(&self, n: i64) -> anyhow::Result<()> {
         self.cmds
             .send(Command::Add(n))
             .map_err(|_| anyhow!("the counter has stopped"))
     }
 
     /// `None` if the actor has stopped: Go's `(0, false)`.
-    fn get(&self) -> Option<i64> {
+    pub fn get(&self) -> Option<i64> {
         let (reply, answer) = channel::bounded(1);
         self.cmds.send(Command::Get(reply)).ok()?;
         answer.recv().ok()

@@ -4,7 +4,8 @@
 //! Notice: the interval and the timer are made once, before the loop, and a message
 //! resets the timer in place (`Sleep::reset`), as `idle.Reset` does in Go.
 //! `out` is moved into `serve` and dropped when it returns, however it returns: that is
-//! Go's `defer close(out)`.
+//! Go's `defer close(out)`. `biased;` makes a cancel win when other branches are ready
+//! too; without it `select!` picks at random, as Go's `select` does.
 
 use std::pin::pin;
 use std::time::Duration;
@@ -14,11 +15,11 @@ use tokio::sync::mpsc;
 use tokio::time::{self, Instant, MissedTickBehavior};
 use tokio_util::sync::CancellationToken;
 
-// The note's 5 s heartbeat and 30 s idle time-out, a hundred times shorter.
-const HEARTBEAT_EVERY: Duration = Duration::from_millis(50);
-const IDLE_AFTER: Duration = Duration::from_millis(300);
+// The note's 5 s heartbeat and 30 s idle time-out, fifty times shorter.
+const HEARTBEAT_EVERY: Duration = Duration::from_millis(100);
+const IDLE_AFTER: Duration = Duration::from_millis(600);
 
-async fn serve(
+pub async fn serve(
     ctx: CancellationToken,
     mut input: mpsc::Receiver<String>,
     out: mpsc::Sender<String>,
@@ -31,27 +32,29 @@ async fn serve(
 
     loop {
         tokio::select! {
+            biased; // a cancel wins over whatever else is ready; then the rest, in this order
             () = ctx.cancelled() => bail!("cancelled"),
             _ = heartbeat.tick() => send(&ctx, &out, "ping".to_owned()).await?,
-            () = &mut idle => bail!("idle timeout"),
             msg = input.recv() => {
                 let Some(msg) = msg else { return Ok(()) }; // the input was closed
                 idle.as_mut().reset(Instant::now() + IDLE_AFTER);
                 send(&ctx, &out, msg.to_uppercase()).await?;
             }
+            () = &mut idle => bail!("idle timeout"), // a waiting message is not silence
         }
     }
 }
 
 /// Sends one message, unless the token is cancelled first.
-async fn send(
+pub async fn send(
     ctx: &CancellationToken,
     out: &mpsc::Sender<String>,
     msg: String,
 ) -> anyhow::Result<()> {
     tokio::select! {
-        sent = out.send(msg) => sent.map_err(|_| anyhow!("nobody reads the output")),
+        biased;
         () = ctx.cancelled() => bail!("cancelled"),
+        sent = out.send(msg) => sent.map_err(|_| anyhow!("nobody reads the output")),
     }
 }
 
@@ -60,19 +63,20 @@ async fn main() -> anyhow::Result<()> {
     let ctx = CancellationToken::new();
     let (in_tx, in_rx) = mpsc::channel(1);
     let (out_tx, mut out_rx) = mpsc::channel(1);
+    in_tx.send("hello".to_owned()).await?; // the client's first word waits for serve
     let server = tokio::spawn(serve(ctx.clone(), in_rx, out_tx));
 
-    // A client sends three words 200 ms apart, then goes quiet. It keeps its sender until
-    // serve drops the receiver: dropping it earlier would close the input, and serve
-    // would return `Ok` instead of timing out.
+    // The client sends two more words, each 400 ms after serve took the one before (its
+    // slot in the channel is free again), then goes quiet. It keeps its sender until serve
+    // drops the receiver: dropping it earlier would close the input, and serve would
+    // return `Ok` instead of timing out.
     let client = tokio::spawn(async move {
-        for (i, word) in ["hello", "world", "again"].into_iter().enumerate() {
-            if i > 0 {
-                time::sleep(Duration::from_millis(200)).await;
-            }
-            if in_tx.send(word.to_owned()).await.is_err() {
+        for word in ["world", "again"] {
+            let Ok(slot) = in_tx.reserve().await else {
                 return;
-            }
+            };
+            time::sleep(Duration::from_millis(400)).await;
+            slot.send(word.to_owned());
         }
         in_tx.closed().await;
     });

@@ -2,9 +2,11 @@
 //! dropped, so it waits for ever; `consume` also watches a `CancellationToken`, so
 //! `cancel()` always ends it.
 //!
-//! Notice: a leak is harder to miss in Rust. A spawned task hands back a `JoinHandle`
-//! that someone must await (or abort), the runtime counts the tasks still alive, and
-//! the usual cure is free: when the last `Sender` is dropped, the loop ends.
+//! Notice: Rust does not stop a leak either. Dropping a task's `JoinHandle` does not end
+//! the task, it detaches it, like a goroutine nobody waits for; keep the handle and await
+//! or abort it. The runtime counts the tasks still alive, and the usual cure is free:
+//! when the last `Sender` is dropped, the loop ends. `biased;` makes a cancel win over an
+//! item that is ready at the same moment (`select!` otherwise picks at random, like Go).
 
 use std::time::Duration;
 
@@ -14,8 +16,8 @@ use tokio::task::JoinHandle;
 use tokio::time;
 use tokio_util::sync::CancellationToken;
 
-struct Item {
-    id: u32,
+pub struct Item {
+    pub id: u32,
 }
 
 fn process(it: Item) -> anyhow::Result<()> {
@@ -24,16 +26,17 @@ fn process(it: Item) -> anyhow::Result<()> {
 }
 
 /// Returns only when every sender of `input` has been dropped.
-async fn consume_leaky(mut input: mpsc::Receiver<Item>) {
+pub async fn consume_leaky(input: &mut mpsc::Receiver<Item>) {
     while let Some(it) = input.recv().await {
         _ = process(it);
     }
 }
 
 /// The note's anti-leak consumer: it also returns when `ctx` is cancelled.
-async fn consume(ctx: CancellationToken, mut input: mpsc::Receiver<Item>) {
+pub async fn consume(ctx: CancellationToken, input: &mut mpsc::Receiver<Item>) {
     loop {
         tokio::select! {
+            biased;
             () = ctx.cancelled() => return,
             it = input.recv() => match it {
                 Some(it) => _ = process(it),
@@ -54,11 +57,12 @@ async fn main() -> anyhow::Result<()> {
     let wait = Duration::from_millis(100);
 
     // 1. The leak: the producer sends three items and keeps its sender alive.
-    let (tx, rx) = mpsc::channel(1);
-    let consumer = tokio::spawn(consume_leaky(rx));
+    let (tx, mut rx) = mpsc::channel(1);
+    let consumer = tokio::spawn(async move { consume_leaky(&mut rx).await });
     for id in 1..=3 {
         tx.send(Item { id }).await?;
     }
+    _ = tx.reserve().await?; // a free slot: the consumer has taken the last item, too
     println!(
         "leaky: still running after 100ms: {}",
         still_running(&consumer, wait).await
@@ -73,11 +77,15 @@ async fn main() -> anyhow::Result<()> {
 
     // 2. The fix: the same producer, the same live sender, but consume watches ctx.
     let ctx = CancellationToken::new();
-    let (tx, rx) = mpsc::channel(1);
-    let consumer = tokio::spawn(consume(ctx.clone(), rx));
+    let (tx, mut rx) = mpsc::channel(1);
+    let consumer = tokio::spawn({
+        let ctx = ctx.clone();
+        async move { consume(ctx, &mut rx).await }
+    });
     for id in 4..=6 {
         tx.send(Item { id }).await?;
     }
+    _ = tx.reserve().await?;
     println!(
         "fixed: still running after 100ms: {}",
         still_running(&consumer, wait).await

@@ -13,7 +13,7 @@ use crossbeam::channel::{self, Receiver, Select, TryRecvError};
 
 /// A receiver that is disconnected as soon as any of `signals` delivers a message or is
 /// disconnected itself.
-fn or<'scope, T: Send + 'scope>(
+pub fn or<'scope, T: Send + 'scope>(
     scope: &'scope Scope<'scope, '_>,
     signals: Vec<Receiver<T>>,
 ) -> Receiver<()> {
@@ -44,18 +44,20 @@ fn main() {
         }
 
         let start = Instant::now();
-        // `after` is crossbeam's ready-made timer: one message, after the duration.
+        // `after` is crossbeam's ready-made timer: one message, after the duration. (The
+        // note's times, ten times longer: 800 ms is a wide margin for a busy machine to wake
+        // us up between the first signal and the second.)
         let ms = Duration::from_millis;
         let signals = vec![
+            channel::after(ms(2000)),
             channel::after(ms(200)),
-            channel::after(ms(20)),
-            channel::after(ms(100)),
+            channel::after(ms(1000)),
         ];
         let done = or(s, signals);
         _ = done.recv(); // returns when `out` is disconnected
         let elapsed = start.elapsed();
-        if (ms(20)..ms(100)).contains(&elapsed) {
-            println!("Or of signals after 200ms, 20ms and 100ms closed with the first, after 20ms");
+        if (ms(200)..ms(1000)).contains(&elapsed) {
+            println!("Or of signals after 2s, 200ms and 1s closed with the first, after 200ms");
         } else {
             println!("Or closed after {elapsed:?}");
         }

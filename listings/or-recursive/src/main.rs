@@ -15,7 +15,7 @@ use tokio::time::{self, Instant};
 use tokio_util::sync::CancellationToken;
 
 /// A token that is cancelled as soon as any of `signals` is.
-fn or(tasks: &mut JoinSet<()>, signals: Vec<CancellationToken>) -> CancellationToken {
+pub fn or(tasks: &mut JoinSet<()>, signals: Vec<CancellationToken>) -> CancellationToken {
     if signals.is_empty() {
         // Never cancelled: the note returns a nil channel, which blocks for ever.
         return CancellationToken::new();

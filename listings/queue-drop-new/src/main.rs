@@ -10,28 +10,28 @@ use std::time::{Duration, Instant};
 
 use crossbeam::channel::{self, Receiver, Sender};
 
-struct Task {
-    id: u32,
+pub struct Task {
+    pub id: u32,
 }
 
-struct Queue {
+pub struct Queue {
     tx: Sender<Task>,
     rx: Receiver<Task>,
 }
 
 impl Queue {
-    fn new(n: usize) -> Queue {
+    pub fn new(n: usize) -> Queue {
         let (tx, rx) = channel::bounded(n);
         Queue { tx, rx }
     }
 
     /// Drops the new task if the queue is full.
-    fn enqueue_non_blocking(&self, t: Task) -> bool {
+    pub fn enqueue_non_blocking(&self, t: Task) -> bool {
         self.tx.try_send(t).is_ok()
     }
 
     /// Waits for a task until `deadline`: Go's context with a time-out.
-    fn dequeue(&self, deadline: Instant) -> Option<Task> {
+    pub fn dequeue(&self, deadline: Instant) -> Option<Task> {
         self.rx.recv_deadline(deadline).ok()
     }
 

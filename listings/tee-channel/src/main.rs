@@ -4,24 +4,25 @@
 //! threads), so a tee cannot hand two threads the same unlocked, mutable value. Like
 //! Go's, this tee does not take the next value until both readers have this one; a
 //! `Select` built afresh for each value offers it to whichever reader is ready first,
-//! where Go sets the served channel to nil.
+//! where Go sets the served channel to nil. Both selects try `done` first.
 
 use std::iter;
 use std::thread::{self, Scope};
 
-use crossbeam::channel::{self, Receiver, Select};
-use crossbeam::select;
+use crossbeam::channel::{self, Receiver, Select, select_biased};
 
+/// As in or-done: the values of `input` until it or `done` is closed; `done` wins.
 fn or_done<T>(done: Receiver<()>, input: Receiver<T>) -> impl Iterator<Item = T> {
     iter::from_fn(move || {
-        select! {
+        select_biased! {
             recv(done) -> _ => None,
             recv(input) -> v => v.ok(),
         }
     })
 }
 
-fn tee<'scope, T: Clone + Send + 'scope>(
+/// Two receivers that each get every value of `input`, in order, until it or `done` closes.
+pub fn tee<'scope, T: Clone + Send + 'scope>(
     scope: &'scope Scope<'scope, '_>,
     done: Receiver<()>,
     input: Receiver<T>,
@@ -33,17 +34,20 @@ fn tee<'scope, T: Clone + Send + 'scope>(
         for v in or_done(done.clone(), input) {
             let mut waiting = vec![&tx1, &tx2];
             while !waiting.is_empty() {
-                let mut select = Select::new();
+                // `done` first: once it is closed, it wins over a reader that is ready.
+                let mut select = Select::new_biased();
+                select.recv(&done);
                 for tx in &waiting {
                     select.send(tx);
                 }
-                let stop = select.recv(&done);
                 let ready = select.select();
-                let i = ready.index();
-                if i == stop {
-                    _ = ready.recv(&done);
-                    return;
-                }
+                let i = match ready.index() {
+                    0 => {
+                        _ = ready.recv(&done);
+                        return;
+                    }
+                    i => i - 1, // the position of that reader's sender in `waiting`
+                };
                 if ready.send(waiting[i], v.clone()).is_err() {
                     return; // that reader has gone away
                 }
