@@ -17,6 +17,10 @@ pub struct Lang {
     /// When true, a listing of `notes` that the section does not include fails the check;
     /// when false, the check only lists them (a section still being written).
     pub complete: bool,
+    /// When true, the section has every chapter of the English book, each with its record
+    /// (see [`crate::translation`]): a missing or unrecorded chapter fails the check. When
+    /// false, the check lists them (a translation still being written).
+    pub whole: bool,
     /// The captions of a listing.
     pub words: Words,
 }
@@ -33,6 +37,12 @@ pub struct Words {
     pub varies: &'static str,
     pub rejected: &'static str,
     pub compiler_error: &'static str,
+    /// The notice on a translated chapter that follows an older English chapter ...
+    pub stale: &'static str,
+    /// ... or does not say which English chapter it follows.
+    pub unrecorded: &'static str,
+    /// The link to the English chapter under either notice.
+    pub read_english: &'static str,
 }
 
 /// Every language, English first: it covers all the notes.
@@ -44,6 +54,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "Go Concurrency Patterns in Rust",
         notes: &["001", "002", "003", "004"],
         complete: true,
+        whole: true,
         words: Words {
             go: "Go",
             rust: "Rust",
@@ -54,6 +65,9 @@ pub const LANGUAGES: &[Lang] = &[
             varies: "<code>[..]</code> changes from run to run",
             rejected: "Rust that does not compile",
             compiler_error: "The compiler's error",
+            stale: "",
+            unrecorded: "",
+            read_english: "",
         },
     },
     Lang {
@@ -63,6 +77,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "الگوهای همزمانی Go در Rust",
         notes: &["002"],
         complete: true,
+        whole: false,
         words: Words {
             go: "Go",
             rust: "Rust",
@@ -73,6 +88,9 @@ pub const LANGUAGES: &[Lang] = &[
             varies: "<code>[..]</code> از یه اجرا به اجرای دیگه فرق می‌کنه",
             rejected: "کد Rust که کامپایل نمی‌شه",
             compiler_error: "خطای کامپایلر",
+            stale: "این ترجمه از نسخه‌ی قدیمی‌تری از فصل انگلیسی پیروی می‌کنه؛ فصل انگلیسی از اون موقع تغییر کرده.",
+            unrecorded: "هنوز معلوم نیست این ترجمه با نسخه‌ی فعلی فصل انگلیسی هم‌خوانه.",
+            read_english: "خوندن فصل انگلیسی",
         },
     },
     Lang {
@@ -82,6 +100,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "Паттерны конкурентности Go на Rust",
         notes: &["001", "003"],
         complete: true,
+        whole: false,
         words: Words {
             go: "Go",
             rust: "Rust",
@@ -92,6 +111,9 @@ pub const LANGUAGES: &[Lang] = &[
             varies: "<code>[..]</code> меняется от запуска к запуску",
             rejected: "Код на Rust, который не компилируется",
             compiler_error: "Ошибка компилятора",
+            stale: "Этот перевод следует более ранней версии английской главы: с тех пор она изменилась.",
+            unrecorded: "Пока не отмечено, соответствует ли перевод текущей версии английской главы.",
+            read_english: "Читать английскую главу",
         },
     },
     Lang {
@@ -101,6 +123,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "รูปแบบ Concurrency ของ Go ใน Rust",
         notes: &["004"],
         complete: true,
+        whole: false,
         words: Words {
             go: "Go",
             rust: "Rust",
@@ -111,6 +134,9 @@ pub const LANGUAGES: &[Lang] = &[
             varies: "<code>[..]</code> เปลี่ยนไปในแต่ละครั้งที่รัน",
             rejected: "โค้ด Rust ที่คอมไพล์ไม่ผ่าน",
             compiler_error: "ข้อความ error จากคอมไพเลอร์",
+            stale: "คำแปลนี้อิงบทภาษาอังกฤษฉบับก่อน บทภาษาอังกฤษมีการแก้ไขหลังจากนั้น",
+            unrecorded: "ยังไม่ได้ระบุว่าคำแปลนี้ตรงกับบทภาษาอังกฤษฉบับปัจจุบันหรือไม่",
+            read_english: "อ่านบทภาษาอังกฤษ",
         },
     },
 ];

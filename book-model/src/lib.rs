@@ -11,3 +11,4 @@ pub mod listing;
 pub mod markdown;
 pub mod pattern;
 pub mod summary;
+pub mod translation;

@@ -5,7 +5,8 @@
 //! - an `{{#include}}` whose file or anchor does not exist, a `{{#listing}}` of no listing;
 //! - an internal link or `#fragment` of a built page that leads nowhere;
 //! - mis-decoded text (mojibake) or `�` in a chapter or a page;
-//! - a listing that the English book does not include, or one without its files;
+//! - a listing that the English book does not include, one without its files, or one that
+//!   does not say its lesson or has no check of it;
 //! - per language, the listings of its notes that it does not include (a failure once the
 //!   language is marked complete in `lang.rs`, a list before that).
 
@@ -21,7 +22,7 @@ use scraper::{Html, Selector};
 use book_model::directive::listings_shown;
 use book_model::lang::Lang;
 use book_model::listing::Listing;
-use book_model::summary;
+use book_model::{summary, translation};
 
 use crate::preprocess::display_path;
 use crate::site;
@@ -48,10 +49,45 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// Per language code: the listings of its notes that it does not include yet.
     pub not_yet_included: BTreeMap<String, Vec<String>>,
+    /// Per translated language: where its chapters stand against the English ones.
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// Where a translated section stands against the English book.
+#[derive(Debug, Default)]
+pub struct Translation {
+    /// English chapters it has no file for.
+    pub missing: Vec<String>,
+    /// Chapters without a record of the English version they follow.
+    pub unrecorded: Vec<String>,
+    /// Chapters that follow an older English chapter (reported, never a failure).
+    pub stale: Vec<String>,
+    /// Chapters that follow the English chapter as it is now.
+    pub current: usize,
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (lang, t) in &self.translations {
+            let list = |v: &Vec<String>| {
+                if v.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", v.join(", "))
+                }
+            };
+            writeln!(
+                f,
+                "{lang}: {} chapter(s) current; {} stale{}; {} unrecorded{}; {} missing{}",
+                t.current,
+                t.stale.len(),
+                list(&t.stale),
+                t.unrecorded.len(),
+                list(&t.unrecorded),
+                t.missing.len(),
+                list(&t.missing),
+            )?;
+        }
         for (lang, ids) in &self.not_yet_included {
             if ids.is_empty() {
                 writeln!(f, "{lang}: every listing of its notes is included")?;
@@ -160,10 +196,69 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
         report
             .not_yet_included
             .insert(lang.code.to_owned(), of_notes);
+        if lang.code != translation::SOURCE {
+            check_translation(root, lang, &mut report)?;
+        }
     }
     report.problems.sort();
     report.problems.dedup();
     Ok(report)
+}
+
+/// A translated section against the English book: every English chapter here (when the
+/// language is `whole`), each with its record, and none leaving out a listing of its English
+/// chapter once it records which English version it follows.
+fn check_translation(root: &Path, lang: &Lang, report: &mut Report) -> Result<()> {
+    let english = root.join("src").join(translation::SOURCE);
+    if !english.join("SUMMARY.md").is_file() {
+        return Ok(());
+    }
+    let mut t = Translation::default();
+    for entry in summary::entries(&english)? {
+        let file = format!("src/{}/{}", lang.code, entry.target);
+        let problem = |message: String| Problem {
+            file: file.clone(),
+            message,
+        };
+        match translation::status(root, lang.code, &entry.target)? {
+            translation::Status::Missing => {
+                if lang.whole {
+                    report.problems.push(problem(format!(
+                        "the {} book has no chapter for src/en/{}",
+                        lang.name, entry.target
+                    )));
+                }
+                t.missing.push(entry.target.clone());
+                continue;
+            }
+            translation::Status::Unrecorded => {
+                if lang.whole {
+                    report.problems.push(problem(format!(
+                        "no record of the English version it follows: bring it up to date, then \
+                         run `cargo xtask translated {} {}`",
+                        lang.code, entry.target
+                    )));
+                }
+                t.unrecorded.push(entry.target.clone());
+                continue;
+            }
+            translation::Status::Stale { .. } => t.stale.push(entry.target.clone()),
+            translation::Status::Current => t.current += 1,
+        }
+        let text = std::fs::read_to_string(root.join(&file))?;
+        let english_text = std::fs::read_to_string(&entry.file)?;
+        let here = listings_shown(&text);
+        for id in listings_shown(&english_text) {
+            if !here.contains(&id) {
+                report.problems.push(problem(format!(
+                    "leaves out listing `{id}`, which src/en/{} includes",
+                    entry.target
+                )));
+            }
+        }
+    }
+    report.translations.insert(lang.code.to_owned(), t);
+    Ok(())
 }
 
 fn check_listing_files(root: &Path, listing: &Listing, report: &mut Report) {

@@ -53,6 +53,14 @@ enum Cmd {
         #[arg(long, default_value_t = 2)]
         hogs: usize,
     },
+    /// Record that translated chapters follow the English chapters as they are now.
+    Translated {
+        /// The language code (fa, ru, th).
+        lang: String,
+        /// Chapter paths as in SUMMARY.md (`patterns/tee.md`).
+        #[arg(required = true)]
+        chapters: Vec<String>,
+    },
     /// mdBook command preprocessor for {{#listing}} (book.toml runs it for plain `mdbook`).
     #[command(hide = true)]
     Preprocess {
@@ -86,6 +94,7 @@ fn main() -> ExitCode {
                 hogs,
             },
         ),
+        Cmd::Translated { lang, chapters } => record_translated(&root, &lang, &chapters),
         Cmd::Preprocess { args } => preprocess::run_as_command(&args),
     };
     match result {
@@ -122,4 +131,29 @@ fn run_check(root: &std::path::Path) -> anyhow::Result<()> {
     } else {
         anyhow::bail!("the book check found {} problem(s)", report.problems.len())
     }
+}
+
+/// Writes each chapter's record line: the fingerprint of its English chapter as it is now.
+fn record_translated(
+    root: &std::path::Path,
+    lang: &str,
+    chapters: &[String],
+) -> anyhow::Result<()> {
+    use book_model::translation;
+    if by_code(lang).is_none() || lang == translation::SOURCE {
+        anyhow::bail!("`{lang}` is not a translated language of the book (fa, ru, th)");
+    }
+    for chapter in chapters {
+        let english = root.join("src").join(translation::SOURCE).join(chapter);
+        let file = root.join("src").join(lang).join(chapter);
+        let en = std::fs::read_to_string(&english).map_err(|e| {
+            anyhow::anyhow!("src/en/{chapter}: {e} (give the path as in SUMMARY.md)")
+        })?;
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| anyhow::anyhow!("src/{lang}/{chapter}: {e}"))?;
+        let fingerprint = translation::fingerprint(&en);
+        std::fs::write(&file, translation::with_record(&text, &fingerprint))?;
+        println!("src/{lang}/{chapter}: follows src/en/{chapter} @ {fingerprint}");
+    }
+    Ok(())
 }

@@ -11,6 +11,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use book_model::directive::{self, Directive};
 use book_model::listing::{Listing, Order};
+use book_model::translation::{self, Status};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
@@ -58,7 +59,51 @@ fn expand_chapter(root: &Path, src_dir: &Path, lang: &Lang, chapter: &mut Chapte
     let to_root = relative_to_root(root, chapter_dir);
     chapter.content = expand(&chapter.content, root, &to_root, lang)
         .with_context(|| format!("in chapter {}", display_path(root, &chapter_file)))?;
+    if lang.code != translation::SOURCE {
+        let target = path.to_string_lossy().replace('\\', "/");
+        if root
+            .join("src")
+            .join(translation::SOURCE)
+            .join(&target)
+            .is_file()
+        {
+            let status = translation::status(root, lang.code, &target)?;
+            chapter.content = with_notice(&chapter.content, lang, &target, &status);
+        }
+    }
     Ok(())
+}
+
+/// The chapter with a notice under its title when it may not follow the English chapter as
+/// it is now, with a link to that chapter.
+fn with_notice(content: &str, lang: &Lang, target: &str, status: &Status) -> String {
+    let text = match status {
+        Status::Current | Status::Missing => return content.to_owned(),
+        Status::Stale { .. } => lang.words.stale,
+        Status::Unrecorded => lang.words.unrecorded,
+    };
+    // From <site>/<lang>/<dirs>/page.html up to <site>/, then into the English book.
+    let up = "../".repeat(target.matches('/').count() + 1);
+    let page = target
+        .strip_suffix("README.md")
+        .map(|dir| format!("{dir}index.html"))
+        .unwrap_or_else(|| target.replace(".md", ".html"));
+    let notice = format!(
+        "\n<div class=\"translation-notice\" role=\"note\"><p>{text} \
+         <a href=\"{up}{}/{page}\" hreflang=\"{}\">{}</a></p></div>\n\n",
+        translation::SOURCE,
+        translation::SOURCE,
+        lang.words.read_english
+    );
+    // Under the first `# ` heading, or at the top if there is none.
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        offset += line.len();
+        if line.starts_with("# ") {
+            return format!("{}{notice}{}", &content[..offset], &content[offset..]);
+        }
+    }
+    format!("{notice}{content}")
 }
 
 /// Expands every directive of `content`. `to_root` is the path from the chapter's folder

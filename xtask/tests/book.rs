@@ -25,6 +25,11 @@ version = "0.1.0"
 [package.metadata.listing]
 note = "004"
 heading = "Demo"
+lesson = "The demo prints nothing, at once."
+
+[[package.metadata.listing.check]]
+kind = "elapsed"
+at-most-ms = 10000
 "#;
 
 fn write(root: &Path, path: &str, text: &str) {
@@ -174,5 +179,110 @@ fn a_listing_without_its_output_file_is_named() {
     assert_one(
         &found,
         "listing `demo` has no output file (listings/demo/output.txt is missing)",
+    );
+}
+
+// ---- Translations against the English book. ----
+
+/// The small book with a Thai section holding `chapter.md` (when `th_chapter` is given),
+/// checked in English and in Thai; `whole` as the Thai language says.
+fn translated(
+    th_chapter: Option<&str>,
+    whole: bool,
+    edit: impl FnOnce(&Path),
+) -> (Vec<String>, check::Report, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    book(root, "# Chapter\n\n{{#listing demo}}\n");
+    write(
+        root,
+        "src/th/SUMMARY.md",
+        "# Summary\n\n- [บท](chapter.md)\n- [อื่น](other.md)\n",
+    );
+    if let Some(text) = th_chapter {
+        write(root, "src/th/chapter.md", text);
+    } else {
+        write(root, "src/th/SUMMARY.md", "# Summary\n\n- [อื่น](other.md)\n");
+    }
+    write(root, "src/th/other.md", "# อื่น\n\n## A section\n");
+    edit(root);
+    let en = *by_code("en").expect("en");
+    let th = xtask::lang::Lang {
+        whole,
+        ..*by_code("th").expect("th")
+    };
+    let report = check::run(root, &[en, th], &root.join("book")).expect("the check runs");
+    let problems = report.problems.iter().map(ToString::to_string).collect();
+    (problems, report, dir)
+}
+
+fn record(root: &Path, lang: &str, chapter: &str) {
+    use book_model::translation;
+    let en = std::fs::read_to_string(root.join("src/en").join(chapter)).expect("en");
+    let file = root.join("src").join(lang).join(chapter);
+    let text = std::fs::read_to_string(&file).expect("chapter");
+    std::fs::write(
+        &file,
+        translation::with_record(&text, &translation::fingerprint(&en)),
+    )
+    .expect("write");
+}
+
+#[test]
+fn a_whole_translation_lacking_a_chapter_or_its_record_fails() {
+    let (found, _, _) = translated(None, true, |_| {});
+    assert_one(
+        &found,
+        "src/th/chapter.md: the ไทย book has no chapter for src/en/chapter.md",
+    );
+
+    let (found, _, _) = translated(Some("# บท\n\n{{#listing demo}}\n"), true, |_| {});
+    assert_one(&found, "no record of the English version it follows");
+    assert_one(&found, "cargo xtask translated th chapter.md");
+
+    // A section still being written lists them without failing.
+    let (found, report, _) = translated(None, false, |_| {});
+    assert!(
+        found.iter().all(|p| !p.contains("src/th/chapter.md")),
+        "{found:#?}"
+    );
+    assert_eq!(report.translations["th"].missing, ["chapter.md"]);
+}
+
+#[test]
+fn a_recorded_chapter_that_leaves_out_a_listing_fails() {
+    let (found, _, _) = translated(
+        Some("# บท\n\nไม่มีโค้ด\n"),
+        false,
+        |root| record(root, "th", "chapter.md"),
+    );
+    assert_one(
+        &found,
+        "src/th/chapter.md: leaves out listing `demo`, which src/en/chapter.md includes",
+    );
+}
+
+#[test]
+fn a_stale_chapter_is_reported_and_its_page_says_so() {
+    let (found, report, dir) = translated(Some("# บท\n\n{{#listing demo}}\n"), true, |root| {
+        record(root, "th", "chapter.md");
+        record(root, "th", "other.md");
+        // The English chapter changes after the translation was recorded.
+        write(
+            root,
+            "src/en/chapter.md",
+            "# Chapter\n\nNew words.\n\n{{#listing demo}}\n",
+        );
+    });
+    assert!(found.is_empty(), "stale is not a failure: {found:#?}");
+    assert_eq!(report.translations["th"].stale, ["chapter.md"]);
+    assert_eq!(report.translations["th"].current, 1);
+    let page = std::fs::read_to_string(dir.path().join("book/th/chapter.html")).expect("page");
+    assert!(page.contains("class=\"translation-notice\""), "{page}");
+    assert!(page.contains("href=\"../en/chapter.html\""), "{page}");
+    let other = std::fs::read_to_string(dir.path().join("book/th/other.html")).expect("page");
+    assert!(
+        !other.contains("translation-notice"),
+        "a current chapter has no notice"
     );
 }
