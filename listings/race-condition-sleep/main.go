@@ -3,6 +3,8 @@
 // Notice: the sleep makes the bad order (check before increment) rarer, not impossible. It
 // is a guess about the scheduler, and a loaded machine can make the guess wrong. Waiting
 // on a channel is not a guess: the receive happens after the close, so the check sees 1.
+// The last two lines make the goroutine slow to start (it waits 10 ms before its increment,
+// as on a busy machine): the 1 ms guess now loses almost every time; the channel still never.
 //
 // `go run -race ./race-condition-sleep racy` runs the note's code as it is: it usually
 // prints nothing, and the race detector still reports a data race, because a sleep orders
@@ -17,7 +19,12 @@ import (
 	"time"
 )
 
-const runs = 200
+const (
+	runs = 200
+	// Runs with a goroutine that is slow to start, and how slow.
+	slowRuns  = 10
+	slowStart = 10 * time.Millisecond
+)
 
 // racy is the note's code, with fmt.Printf and time.Sleep spelled right.
 func racy() {
@@ -31,11 +38,15 @@ func racy() {
 	}
 }
 
-// checkSawZero runs the note's code once, waits as told, and reports whether the check saw 0.
-func checkSawZero(wait func(done <-chan struct{})) bool {
+// checkSawZero runs the note's code once, the goroutine starting after delay, waits as
+// told, and reports whether the check saw 0.
+func checkSawZero(wait func(done <-chan struct{}), delay time.Duration) bool {
 	var data atomic.Int32
 	done := make(chan struct{})
 	go func() {
+		if delay > 0 {
+			time.Sleep(delay) // a goroutine slow to start
+		}
 		data.Add(1) // 1
 		close(done)
 	}()
@@ -45,10 +56,10 @@ func checkSawZero(wait func(done <-chan struct{})) bool {
 	return sawZero
 }
 
-func countZeros(wait func(done <-chan struct{})) int {
+func countZeros(wait func(done <-chan struct{}), runs int, delay time.Duration) int {
 	zeros := 0
 	for range runs {
-		if checkSawZero(wait) {
+		if checkSawZero(wait, delay) {
 			zeros++
 		}
 	}
@@ -61,11 +72,21 @@ func main() {
 		return
 	}
 
-	noSleep := countZeros(func(<-chan struct{}) {})
+	noWait := func(<-chan struct{}) {}
+	sleepWait := func(<-chan struct{}) { time.Sleep(time.Millisecond) } // 1 s in the note
+	channelWait := func(done <-chan struct{}) { <-done }
+
+	noSleep := countZeros(noWait, runs, 0)
 	fmt.Printf("no sleep:   the check saw 0 in %d of %d runs\n", noSleep, runs)
-	sleep := countZeros(func(<-chan struct{}) { time.Sleep(time.Millisecond) }) // 1 s in the note
+	sleep := countZeros(sleepWait, runs, 0)
 	fmt.Printf("1 ms sleep: the check saw 0 in %d of %d runs\n", sleep, runs)
 	fmt.Printf("the sleep made the bad order rarer: %t\n", sleep < noSleep)
-	channel := countZeros(func(done <-chan struct{}) { <-done })
+	channel := countZeros(channelWait, runs, 0)
 	fmt.Printf("channel:    the check saw 0 in %d of %d runs\n", channel, runs)
+
+	fmt.Printf("now the thread is slow to start (%d ms):\n", slowStart.Milliseconds())
+	sleep = countZeros(sleepWait, slowRuns, slowStart)
+	fmt.Printf("1 ms sleep: the check saw 0 in %d of %d runs\n", sleep, slowRuns)
+	channel = countZeros(channelWait, slowRuns, slowStart)
+	fmt.Printf("channel:    the check saw 0 in %d of %d runs\n", channel, slowRuns)
 }

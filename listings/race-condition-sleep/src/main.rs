@@ -3,6 +3,8 @@
 //! Notice: the sleep makes the bad order (check before increment) rarer, not impossible. It
 //! is a guess about the scheduler, and a loaded machine can make the guess wrong. Waiting
 //! on a channel is not a guess: the receive happens after the send, so the check sees 1.
+//! The last two lines make the thread slow to start (it waits 10 ms before its increment,
+//! as on a busy machine): the 1 ms guess now loses almost every time; the channel still never.
 //!
 //! With a plain `i32` this program would not compile (the same borrow error as in the
 //! `race-condition` listing), so `data` is an atomic: that removes the *data race* and
@@ -15,6 +17,9 @@ use std::time::Duration;
 use crossbeam::channel;
 
 const RUNS: usize = 200;
+/// Runs with a thread that is slow to start, and how slow.
+const SLOW_RUNS: usize = 10;
+const SLOW_START: Duration = Duration::from_millis(10);
 
 #[derive(Clone, Copy)]
 enum Wait {
@@ -23,12 +28,14 @@ enum Wait {
     Channel,
 }
 
-/// Runs the note's code once and reports whether the check saw 0.
-fn check_saw_zero(wait: Wait) -> anyhow::Result<bool> {
+/// Runs the note's code once, the thread starting after `delay`, and reports whether the
+/// check saw 0.
+fn check_saw_zero(wait: Wait, delay: Duration) -> anyhow::Result<bool> {
     let data = AtomicI32::new(0);
     let (done_tx, done_rx) = channel::bounded(1);
     thread::scope(|s| {
         s.spawn(|| {
+            thread::sleep(delay); // a thread slow to start (no sleep at all for 0)
             data.fetch_add(1, Ordering::Relaxed); // 1
             done_tx.send(()).ok();
         });
@@ -41,21 +48,31 @@ fn check_saw_zero(wait: Wait) -> anyhow::Result<bool> {
     }) // the scope joins the thread before the next run
 }
 
-fn count_zeros(wait: Wait) -> anyhow::Result<usize> {
+fn count_zeros(wait: Wait, runs: usize, delay: Duration) -> anyhow::Result<usize> {
     let mut zeros = 0;
-    for _ in 0..RUNS {
-        zeros += usize::from(check_saw_zero(wait)?);
+    for _ in 0..runs {
+        zeros += usize::from(check_saw_zero(wait, delay)?);
     }
     Ok(zeros)
 }
 
 fn main() -> anyhow::Result<()> {
-    let no_sleep = count_zeros(Wait::Nothing)?;
+    let now = Duration::ZERO;
+    let no_sleep = count_zeros(Wait::Nothing, RUNS, now)?;
     println!("no sleep:   the check saw 0 in {no_sleep} of {RUNS} runs");
-    let sleep = count_zeros(Wait::Sleep)?;
+    let sleep = count_zeros(Wait::Sleep, RUNS, now)?;
     println!("1 ms sleep: the check saw 0 in {sleep} of {RUNS} runs");
     println!("the sleep made the bad order rarer: {}", sleep < no_sleep);
-    let channel = count_zeros(Wait::Channel)?;
+    let channel = count_zeros(Wait::Channel, RUNS, now)?;
     println!("channel:    the check saw 0 in {channel} of {RUNS} runs");
+
+    println!(
+        "now the thread is slow to start ({} ms):",
+        SLOW_START.as_millis()
+    );
+    let sleep = count_zeros(Wait::Sleep, SLOW_RUNS, SLOW_START)?;
+    println!("1 ms sleep: the check saw 0 in {sleep} of {SLOW_RUNS} runs");
+    let channel = count_zeros(Wait::Channel, SLOW_RUNS, SLOW_START)?;
+    println!("channel:    the check saw 0 in {channel} of {SLOW_RUNS} runs");
     Ok(())
 }
