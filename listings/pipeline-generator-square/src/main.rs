@@ -10,7 +10,7 @@ use std::thread::{self, Scope};
 use crossbeam::channel::{self, Receiver};
 
 /// The source: sends each number, then closes its output by dropping `tx`.
-fn generator<'scope, I>(s: &'scope Scope<'scope, '_>, nums: I) -> Receiver<u64>
+pub fn generator<'scope, I>(s: &'scope Scope<'scope, '_>, nums: I) -> Receiver<u64>
 where
     I: IntoIterator<Item = u64, IntoIter: Send + 'scope>,
 {
@@ -27,7 +27,7 @@ where
 }
 
 /// A processing stage: squares every number it receives.
-fn square<'scope>(s: &'scope Scope<'scope, '_>, input: Receiver<u64>) -> Receiver<u64> {
+pub fn square<'scope>(s: &'scope Scope<'scope, '_>, input: Receiver<u64>) -> Receiver<u64> {
     let (tx, rx) = channel::bounded(0);
     s.spawn(move || {
         for n in input {
