@@ -15,7 +15,7 @@ use tokio::time::sleep;
 use tokio_util::sync::CancellationToken;
 
 /// 1. Takes a token and returns an error when it is cancelled before the work is done.
-async fn do_work(stop: &CancellationToken) -> Result<()> {
+pub async fn do_work(stop: &CancellationToken) -> Result<()> {
     tokio::select! {
         biased; // a cancellation wins, even if the job is done at the same moment
         () = stop.cancelled() => bail!("cancelled"),
@@ -25,7 +25,7 @@ async fn do_work(stop: &CancellationToken) -> Result<()> {
 
 /// 2. The producer owns the only `Sender`; the channel closes when the task ends. Its
 ///    `JoinHandle` goes to the caller, who joins it: no task is left detached.
-fn producer() -> (mpsc::Receiver<u32>, JoinHandle<()>) {
+pub fn producer() -> (mpsc::Receiver<u32>, JoinHandle<()>) {
     let (tx, rx) = mpsc::channel(1);
     let task = tokio::spawn(async move {
         for n in 1..=3 {
