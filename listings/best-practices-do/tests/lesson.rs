@@ -13,7 +13,7 @@ mod listing;
 
 use listing::{do_work, producer};
 
-/// 1. The job cancelled after 20 ms stops then, with an error, not after its 1 s; left alone,
+/// Habit 1: the job cancelled after 20 ms stops then, with an error, not after its 1 s; left alone,
 /// it finishes its 1 s and succeeds.
 /// Breakage tried: sleep the full second, then check `stop.is_cancelled()` -> fails.
 #[tokio::test(start_paused = true)]
@@ -39,7 +39,7 @@ async fn the_cancelled_job_stops_at_the_cancel() {
     assert!(start.elapsed() >= Duration::from_secs(1));
 }
 
-/// 2. The producer's channel closes when it has sent its values, and its task has ended:
+/// Habit 2: the producer's channel closes when it has sent its values, and its task has ended:
 /// the consumer's loop ends with nothing left running. (With the paused clock, a channel
 /// that never closes makes the runtime idle, and the 10 s limit comes at once.)
 /// Breakage tried: the producer keeps a clone of its `Sender` alive -> fails.

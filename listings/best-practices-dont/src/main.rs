@@ -13,7 +13,7 @@ use std::thread::{self, JoinHandle};
 use anyhow::{Result, anyhow, bail};
 use crossbeam::channel::{SendError, Sender, bounded};
 
-fn producer(tx: Sender<u32>) -> Result<(), SendError<u32>> {
+pub fn producer(tx: Sender<u32>) -> Result<(), SendError<u32>> {
     for n in 1..=3 {
         tx.send(n)?;
     }
@@ -22,7 +22,7 @@ fn producer(tx: Sender<u32>) -> Result<(), SendError<u32>> {
 
 /// A send that nobody receives. In Go its goroutine blocks for ever; here the `Receiver`
 /// is dropped when `leak` returns, and the blocked `send` fails instead.
-fn leak() -> JoinHandle<Result<(), SendError<u32>>> {
+pub fn leak() -> JoinHandle<Result<(), SendError<u32>>> {
     let (tx, _rx) = bounded(0);
     thread::spawn(move || tx.send(1))
 }
