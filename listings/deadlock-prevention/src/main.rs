@@ -14,20 +14,20 @@ use crossbeam::channel;
 
 const TRANSFERS: usize = 1000;
 
-struct Account {
+pub struct Account {
     id: u32,
     balance: Mutex<i64>,
 }
 
 impl Account {
-    fn new(id: u32, balance: i64) -> Self {
+    pub fn new(id: u32, balance: i64) -> Self {
         Account {
             id,
             balance: Mutex::new(balance),
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, i64> {
+    pub fn lock(&self) -> MutexGuard<'_, i64> {
         self.balance
             .lock()
             .expect("no thread panics holding a lock")
@@ -35,7 +35,7 @@ impl Account {
 }
 
 /// Rule 1: lock ordering. Whichever way the money goes, the lower id is locked first.
-fn transfer(from: &Account, to: &Account, amount: i64) {
+pub fn transfer(from: &Account, to: &Account, amount: i64) {
     let (mut from_balance, mut to_balance) = if from.id < to.id {
         let f = from.lock();
         (f, to.lock())
