@@ -16,7 +16,7 @@ const TRANSFERS: usize = 1000;
 
 pub struct Account {
     id: u32,
-    balance: Mutex<i64>,
+    pub balance: Mutex<i64>,
 }
 
 impl Account {
