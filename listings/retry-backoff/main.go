@@ -35,7 +35,9 @@ func (b Backoff) delay(attempt int) time.Duration {
 	return d
 }
 
+// retry calls fn until it succeeds, at most maxAttempts times (at least once: 0 counts as 1).
 func retry(ctx context.Context, maxAttempts int, b Backoff, fn func() error) error {
+	maxAttempts = max(maxAttempts, 1) // with 0, the loop would not run and err would be nil
 	var err error
 	for attempt := range maxAttempts {
 		err = fn()
