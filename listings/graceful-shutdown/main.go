@@ -5,6 +5,11 @@
 // turns it into a value on sigCh. server.Shutdown closes the listener at once and then
 // waits for the connections in flight; cancel() tells the workers to return, and the
 // WaitGroup, wrapped in a channel so that select can put a time limit on it, waits for them.
+// The forced path waits with limits too: requests still in flight at the drain limit are cut
+// off (a second context that the handler selects on), and the server and the client are
+// waited for again, each up to a limit. Workers that miss their limit cannot be stopped from
+// outside (Go has no way to abort a goroutine): they are left to end with the process.
+// `go run ./graceful-shutdown stuck` takes that path.
 package main
 
 import (
@@ -15,31 +20,51 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 )
 
-const (
-	workers     = 3               // 10 in the note
-	drainLimit  = 3 * time.Second // 30 s in the note
-	workerLimit = 1 * time.Second // 10 s in the note
-)
+const workers = 3 // 10 in the note
+
+// timing says how long things take, and how long each phase may wait for them.
+type timing struct {
+	request     time.Duration // the slow request, counted from the start of the shutdown
+	unit        time.Duration // one unit of background work, finished before ctx is looked at
+	drainLimit  time.Duration
+	workerLimit time.Duration
+}
+
+// normal: the request and the workers finish well inside their limits.
+var normal = timing{
+	request:     50 * time.Millisecond,
+	unit:        time.Millisecond,
+	drainLimit:  3 * time.Second, // 30 s in the note
+	workerLimit: 1 * time.Second, // 10 s in the note
+}
 
 // worker does a unit of background work every 10 ms until ctx is cancelled.
-func worker(ctx context.Context) {
+func worker(ctx context.Context, unit time.Duration) {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-tick.C: // one unit of background work
+		case <-tick.C:
+			time.Sleep(unit) // one unit of background work, not interrupted
 		}
 	}
 }
 
 func main() {
+	t := normal
+	if len(os.Args) > 1 && os.Args[1] == "stuck" {
+		// A request and a unit of work that would take 10 s: both limits run out.
+		t.request, t.unit = 10*time.Second, 10*time.Second
+	}
+
 	// Listen for the signals first: from here on they no longer kill the process.
 	sigCh := make(chan os.Signal, 1)
 	signal.Notify(sigCh, syscall.SIGINT, syscall.SIGTERM)
@@ -48,21 +73,28 @@ func main() {
 	defer cancel()
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Go(func() { worker(ctx) })
+		wg.Go(func() { worker(ctx, t.unit) })
 	}
 	fmt.Printf("workers: %d started\n", workers)
 
 	// A slow request: still running when the shutdown begins.
 	started := make(chan struct{})
 	shuttingDown := make(chan struct{})
+	cutOff, cutOffCancel := context.WithCancel(context.Background())
+	defer cutOffCancel()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Println("handler: request started")
 		close(started)
 		<-shuttingDown // still working then, on every run however loaded the machine is
-		time.Sleep(50 * time.Millisecond)
-		fmt.Println("handler: request finished")
-		fmt.Fprint(w, "done")
+		select {
+		case <-cutOff.Done():
+			fmt.Println("handler: request cut off")
+			http.Error(w, "cut off", http.StatusServiceUnavailable)
+		case <-time.After(t.request):
+			fmt.Println("handler: request finished")
+			fmt.Fprint(w, "done")
+		}
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0") // port 0: the OS picks one
 	if err != nil {
@@ -91,7 +123,7 @@ func main() {
 			reply <- err.Error()
 			return
 		}
-		reply <- fmt.Sprintf("%s %q", resp.Status, body)
+		reply <- fmt.Sprintf("%s %q", resp.Status, strings.TrimSpace(string(body)))
 	}()
 	<-started
 	fmt.Println("main: sending SIGTERM to this process")
@@ -108,14 +140,24 @@ func main() {
 	// server.Shutdown does both.
 	fmt.Println("phase 1: stop accepting new connections")
 	close(shuttingDown)
-	shutdownCtx, shutdownCancel := context.WithTimeout(context.Background(), drainLimit)
-	defer shutdownCancel()
-	if err := server.Shutdown(shutdownCtx); err != nil {
-		fmt.Printf("phase 2: requests still running after %v, cut off\n", drainLimit)
+	if err := shutdown(server, t.drainLimit); err != nil {
+		fmt.Printf("phase 2: requests still running after %v, cut off\n", t.drainLimit)
+		cutOffCancel() // the handlers answer at once, so the connections close
+		if err := shutdown(server, t.drainLimit); err != nil {
+			server.Close()
+			fmt.Println("phase 2: the server ignored the cut-off:", err)
+			return
+		}
 	} else {
 		fmt.Println("phase 2: in-flight requests drained")
 	}
-	fmt.Println("client:", <-reply)
+	select {
+	case r := <-reply:
+		fmt.Println("client:", r)
+	case <-time.After(t.drainLimit):
+		fmt.Println("client: no answer")
+		return
+	}
 
 	// Phase 3: cancel the workers and wait, up to a limit, for them to return.
 	fmt.Println("phase 3: cancel the workers")
@@ -128,8 +170,16 @@ func main() {
 	select {
 	case <-done:
 		fmt.Printf("phase 3: %d workers stopped\n", workers)
-	case <-time.After(workerLimit):
+	case <-time.After(t.workerLimit):
+		// Cancelled, but still in a unit of work: they end with the process.
 		fmt.Println("phase 3: forced shutdown, workers abandoned")
 	}
 	fmt.Println("graceful shutdown complete")
+}
+
+// shutdown closes the listeners and waits, up to limit, for the connections to finish.
+func shutdown(server *http.Server, limit time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	return server.Shutdown(ctx)
 }
