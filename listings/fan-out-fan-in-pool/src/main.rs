@@ -11,6 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::bail;
+use crossbeam::channel::select_biased;
 use crossbeam::channel::{self, Receiver, Sender};
 use crossbeam::select;
 
@@ -38,12 +39,13 @@ fn do_job(done: &Receiver<()>, job: &Job) -> anyhow::Result<()> {
 
 fn worker(id: usize, done: &Receiver<()>, jobs: &Receiver<Job>, results: &Sender<JobResult>) {
     loop {
-        select! {
-            recv(done) -> _ => return,
+        select_biased! {
+            recv(done) -> _ => return, // first: once cancelled, no new job starts
             recv(jobs) -> job => {
                 let Ok(job) = job else { return }; // the jobs channel is closed and empty
                 let outcome = do_job(done, &job);
                 let result = JobResult { id: job.id, worker: id, outcome };
+                // Unbiased: a job that ends as `done` closes may or may not be reported.
                 select! {
                     send(results, result) -> sent => if sent.is_err() { return },
                     recv(done) -> _ => return,
@@ -66,9 +68,9 @@ fn run_pool(done: &Receiver<()>, n: usize, jobs_list: Vec<Job>) -> Vec<JobResult
 
         s.spawn(move || {
             for job in jobs_list {
-                select! {
+                select_biased! {
+                    recv(done) -> _ => return, // first: no job is handed out after the cancel
                     send(jobs_tx, job) -> sent => if sent.is_err() { return },
-                    recv(done) -> _ => return,
                 }
             }
         }); // `jobs_tx` is dropped here: Go's `defer close(jobs)`
