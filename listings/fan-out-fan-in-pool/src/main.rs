@@ -11,8 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::bail;
-use crossbeam::channel::select_biased;
-use crossbeam::channel::{self, Receiver, Sender};
+use crossbeam::channel::{self, Receiver, Sender, select_biased};
 use crossbeam::select;
 
 struct Job {
