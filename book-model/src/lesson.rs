@@ -29,10 +29,10 @@ pub enum Kind {
     /// The `{}` of `lines` is a number: within `min`..=`max`, `growing`, `vary`, `count`.
     Numbers,
     /// The time from the first `from` line (or the start) to the last `to` line (or the last
-    /// line) is within bounds.
+    /// line) is within bounds. A lower bound is measured from the start only: each line is
+    /// stamped when the harness reads it, which can be late under load, so the time between
+    /// two lines can shrink, while the time from the start to a line can only grow.
     Elapsed,
-    /// The times between consecutive `lines` are within bounds (and `growing`).
-    Gaps,
 }
 
 impl Kind {
@@ -43,7 +43,6 @@ impl Kind {
             Kind::Peak => "peak",
             Kind::Numbers => "numbers",
             Kind::Elapsed => "elapsed",
-            Kind::Gaps => "gaps",
         }
     }
 
@@ -55,7 +54,6 @@ impl Kind {
             Kind::Peak => (&["start", "end"], &["at-least", "at-most", "equals"]),
             Kind::Numbers => (&["lines"], &["min", "max", "growing", "vary", "count"]),
             Kind::Elapsed => (&[], &["from", "to", "at-least-ms", "at-most-ms"]),
-            Kind::Gaps => (&["lines"], &["at-least-ms", "at-most-ms", "growing"]),
         }
     }
 }
@@ -158,14 +156,20 @@ impl Check {
                 self.equals.is_some() || self.at_least.is_some() || self.at_most.is_some()
             }
             Kind::Numbers => set.len() > 1,
-            Kind::Elapsed | Kind::Gaps => {
-                self.at_least_ms.is_some()
-                    || self.at_most_ms.is_some()
-                    || self.growing == Some(true)
-            }
+            Kind::Elapsed => self.at_least_ms.is_some() || self.at_most_ms.is_some(),
         };
         if !bounded {
             bail!("this `{kind}` check has no bound, so it could not fail");
+        }
+        if self.kind == Kind::Elapsed
+            && self.at_least_ms.is_some()
+            && (self.from.is_some() || self.after.is_some())
+        {
+            bail!(
+                "an `elapsed` lower bound is measured from the program's start, not from a line: \
+                 a line read late under load would shorten the time and fail a correct program \
+                 (drop `from`/`after`)"
+            );
         }
         if self.equals.is_some() && (self.at_least.is_some() || self.at_most.is_some()) {
             bail!("`equals` goes alone, without `at-least` or `at-most`");
@@ -355,40 +359,6 @@ impl Check {
                 self.ms_bounds(ms).map_err(|e| {
                     anyhow::anyhow!("from {} to {} took {e}", from.1, run.describe(to))
                 })?;
-            }
-            Kind::Gaps => {
-                let lines = pat(&self.lines)?;
-                let m = matching(&lines);
-                if m.len() < 2 {
-                    bail!(
-                        "{} line(s){} match `{}`: a gap needs two",
-                        m.len(),
-                        self.scope(),
-                        lines.source()
-                    );
-                }
-                let mut prev_gap = 0;
-                for pair in m.windows(2) {
-                    let gap = run.lines[pair[1]]
-                        .at
-                        .saturating_sub(run.lines[pair[0]].at)
-                        .as_millis() as u64;
-                    self.ms_bounds(gap).map_err(|e| {
-                        anyhow::anyhow!(
-                            "the gap from {} to {} was {e}",
-                            run.describe(pair[0]),
-                            run.describe(pair[1])
-                        )
-                    })?;
-                    if self.growing == Some(true) && gap < prev_gap {
-                        bail!(
-                            "the gap before {} ({gap} ms) is shorter than the one before it \
-                             ({prev_gap} ms), but the gaps must grow",
-                            run.describe(pair[1])
-                        );
-                    }
-                    prev_gap = gap;
-                }
             }
         }
         Ok(())

@@ -23,16 +23,6 @@ var meter struct {
 }
 
 func process(ctx context.Context, item Item) error {
-	meter.Lock()
-	meter.inFlight++
-	meter.peak = max(meter.peak, meter.inFlight)
-	meter.Unlock()
-	defer func() {
-		meter.Lock()
-		meter.inFlight--
-		meter.Unlock()
-	}()
-
 	select {
 	case <-time.After(50 * time.Millisecond): // the work itself
 	case <-ctx.Done():
@@ -61,10 +51,20 @@ func processItems(ctx context.Context, items []Item, maxParallel int) error {
 			return err
 		}
 
+		// In flight from here (not from when the goroutine first runs) until it returns.
+		meter.Lock()
+		meter.inFlight++
+		meter.peak = max(meter.peak, meter.inFlight)
+		meter.Unlock()
 		wg.Add(1)
 		go func(item Item) {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer func() {
+				meter.Lock()
+				meter.inFlight--
+				meter.Unlock()
+			}()
 
 			if err := process(ctx, item); err != nil {
 				select {
@@ -101,6 +101,14 @@ func main() {
 		return
 	}
 	fmt.Printf("run 1: 6 good items processed, at most %d at once\n", meter.peak)
+
+	// The contrast: a bound as large as the batch is no bound at all.
+	meter.peak = 0
+	if err := processItems(ctx, items(6), 6); err != nil {
+		fmt.Println("run 1:", err)
+		return
+	}
+	fmt.Printf("run 1 with a bound of 6: at most %d at once\n", meter.peak)
 
 	if err := processItems(ctx, items(10), 3); err != nil {
 		fmt.Println("run 2: stopped at the first error:", err)

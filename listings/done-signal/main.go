@@ -42,6 +42,7 @@ func main() {
 		})
 	}
 	time.Sleep(20 * time.Millisecond)
+	fmt.Println("main: closing stop")
 	close(stop)
 	wg.Wait()
 	fmt.Println("main: all 3 workers stopped")

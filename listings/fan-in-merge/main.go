@@ -3,13 +3,15 @@
 //
 // Notice: out may be closed only once, and only after the last forwarding
 // goroutine has stopped sending on it. A WaitGroup counts the forwarders, and one
-// more goroutine waits for it to reach zero and closes out.
+// more goroutine waits for it to reach zero and closes out. The three sources send
+// at the same pace, so their values come interleaved.
 package main
 
 import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 )
 
 type Result struct {
@@ -48,12 +50,13 @@ func fanIn(ctx context.Context, channels ...<-chan Result) <-chan Result {
 	return out
 }
 
-// source sends its values and closes.
+// source sends a value every 50 ms, then closes.
 func source(name string, values ...int) <-chan Result {
 	out := make(chan Result)
 	go func() {
 		defer close(out)
 		for _, v := range values {
+			time.Sleep(50 * time.Millisecond)
 			out <- Result{Source: name, Value: v}
 		}
 	}()

@@ -2,8 +2,9 @@
 // into one function that takes a slice of jobs and returns a slice of results.
 //
 // Notice: the results arrive in an order that changes from run to run, so they are
-// sorted before they are printed. ctx reaches every stage: cancelling it would stop
-// the feeder, the workers and the merge, and processJobs would return what it has.
+// sorted before they are printed; each says which of the three workers did it. ctx
+// reaches every stage: cancelling it would stop the feeder, the workers and the merge,
+// and processJobs would return what it has.
 package main
 
 import (
@@ -18,12 +19,12 @@ import (
 
 type Job struct{ ID int }
 
-type Result struct{ JobID, Value int }
+type Result struct{ Worker, JobID, Value int }
 
 // process stands in for real work: it takes a while, then squares the job's ID.
-func process(job Job) Result {
+func process(worker int, job Job) Result {
 	time.Sleep(10 * time.Millisecond)
-	return Result{JobID: job.ID, Value: job.ID * job.ID}
+	return Result{Worker: worker, JobID: job.ID, Value: job.ID * job.ID}
 }
 
 func processJobs(ctx context.Context, jobs []Job, workers int) []Result {
@@ -57,18 +58,18 @@ func processJobs(ctx context.Context, jobs []Job, workers int) []Result {
 func fanOut(ctx context.Context, in <-chan Job, workers int) []<-chan Result {
 	outs := make([]<-chan Result, workers)
 	for i := range workers {
-		outs[i] = worker(ctx, in)
+		outs[i] = worker(ctx, i, in)
 	}
 	return outs
 }
 
-func worker(ctx context.Context, in <-chan Job) <-chan Result {
+func worker(ctx context.Context, id int, in <-chan Job) <-chan Result {
 	out := make(chan Result)
 	go func() {
 		defer close(out)
 		for job := range in {
 			select {
-			case out <- process(job):
+			case out <- process(id, job):
 			case <-ctx.Done():
 				return
 			}
@@ -120,7 +121,7 @@ func main() {
 
 	slices.SortFunc(results, func(a, b Result) int { return a.JobID - b.JobID })
 	for _, r := range results {
-		fmt.Printf("job %d -> %d\n", r.JobID, r.Value)
+		fmt.Printf("job %d -> %d (worker %d)\n", r.JobID, r.Value, r.Worker)
 	}
 	fmt.Printf("%d results\n", len(results))
 }

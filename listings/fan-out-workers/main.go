@@ -3,47 +3,68 @@
 //
 // Notice: the workers share the input channel and nothing else. Each send is a
 // select on ctx.Done(), so a worker whose reader has given up does not block for
-// ever. The outputs are read one after the other here; fan-in merges them.
+// ever. main must read all the outputs at once (merge, the next section's fan-in):
+// read one after the other, each worker would wait on its unread output after one
+// job, and the first worker would do nearly all of them alone.
 package main
 
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 )
 
 type Job struct{ ID int }
 
-type Result struct{ JobID, Value int }
+type Result struct{ Worker, JobID, Value int }
 
 // process stands in for real work: it takes a while, then squares the job's ID.
-func process(job Job) Result {
-	time.Sleep(10 * time.Millisecond)
-	return Result{JobID: job.ID, Value: job.ID * job.ID}
+func process(worker int, job Job) Result {
+	time.Sleep(50 * time.Millisecond)
+	return Result{Worker: worker, JobID: job.ID, Value: job.ID * job.ID}
 }
 
 // fanOut starts several workers on the same input channel.
 func fanOut(ctx context.Context, in <-chan Job, workers int) []<-chan Result {
 	outs := make([]<-chan Result, workers)
 	for i := range workers {
-		outs[i] = worker(ctx, in)
+		outs[i] = worker(ctx, i, in)
 	}
 	return outs
 }
 
-func worker(ctx context.Context, in <-chan Job) <-chan Result {
+func worker(ctx context.Context, id int, in <-chan Job) <-chan Result {
 	out := make(chan Result)
 	go func() {
 		defer close(out)
 		for job := range in {
 			select {
-			case out <- process(job):
+			case out <- process(id, job):
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	return out
+}
+
+// merge forwards every output to one channel, which closes when all of them have (fan-in).
+func merge(outs []<-chan Result) <-chan Result {
+	merged := make(chan Result)
+	var wg sync.WaitGroup
+	for _, out := range outs {
+		wg.Go(func() {
+			for r := range out {
+				merged <- r
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(merged)
+	}()
+	return merged
 }
 
 func main() {
@@ -59,12 +80,10 @@ func main() {
 
 	outs := fanOut(ctx, in, 3)
 	count, sum := 0, 0
-	for w, out := range outs {
-		for r := range out {
-			fmt.Printf("worker %d: job %d -> %d\n", w, r.JobID, r.Value)
-			count++
-			sum += r.Value
-		}
+	for r := range merge(outs) {
+		fmt.Printf("worker %d: job %d -> %d\n", r.Worker, r.JobID, r.Value)
+		count++
+		sum += r.Value
 	}
 	fmt.Printf("%d results, sum %d\n", count, sum)
 }

@@ -21,9 +21,9 @@ import (
 )
 
 const (
-	workers     = 3                      // 10 in the note
-	drainLimit  = 300 * time.Millisecond // 30 s in the note
-	workerLimit = 100 * time.Millisecond // 10 s in the note
+	workers     = 3               // 10 in the note
+	drainLimit  = 3 * time.Second // 30 s in the note
+	workerLimit = 1 * time.Second // 10 s in the note
 )
 
 // worker does a unit of background work every 10 ms until ctx is cancelled.
@@ -52,13 +52,15 @@ func main() {
 	}
 	fmt.Printf("workers: %d started\n", workers)
 
-	// A slow request: still running when the signal arrives.
+	// A slow request: still running when the shutdown begins.
 	started := make(chan struct{})
+	shuttingDown := make(chan struct{})
 	mux := http.NewServeMux()
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Println("handler: request started")
 		close(started)
-		time.Sleep(100 * time.Millisecond)
+		<-shuttingDown // still working then, on every run however loaded the machine is
+		time.Sleep(50 * time.Millisecond)
 		fmt.Println("handler: request finished")
 		fmt.Fprint(w, "done")
 	})
@@ -105,6 +107,7 @@ func main() {
 	// Phase 2: wait, up to a limit, for the requests in flight to finish.
 	// server.Shutdown does both.
 	fmt.Println("phase 1: stop accepting new connections")
+	close(shuttingDown)
 	shutdownCtx, shutdownCancel := context.WithTimeout(context.Background(), drainLimit)
 	defer shutdownCancel()
 	if err := server.Shutdown(shutdownCtx); err != nil {

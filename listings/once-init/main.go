@@ -40,10 +40,15 @@ var greeting = sync.OnceValue(func() string {
 
 func main() {
 	seen := make([]*Config, 8)
+	start := make(chan struct{}) // nobody asks before all eight are ready: a real race
 	var wg sync.WaitGroup
 	for i := range seen {
-		wg.Go(func() { seen[i] = getConfig() })
+		wg.Go(func() {
+			<-start
+			seen[i] = getConfig()
+		})
 	}
+	close(start)
 	wg.Wait()
 
 	distinct := map[*Config]bool{}

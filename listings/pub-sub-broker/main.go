@@ -59,6 +59,16 @@ func (b *Broker) Unsubscribe(topic string, ch <-chan Event) {
 			break
 		}
 	}
+	if len(b.subscribers[topic]) == 0 {
+		delete(b.subscribers, topic) // no empty topic is kept
+	}
+}
+
+// Topics is the number of topics with subscribers.
+func (b *Broker) Topics() int {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return len(b.subscribers)
 }
 
 // collect reads events until the channel is closed.
@@ -108,4 +118,5 @@ func main() {
 		last = ticks[len(ticks)-1]
 	}
 	fmt.Printf("dave got %d of 12 ticks, the last one %s: his buffer holds 10, the rest were dropped\n", len(ticks), last)
+	fmt.Println("topics left after every unsubscribe:", b.Topics())
 }

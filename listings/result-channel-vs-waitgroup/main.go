@@ -14,7 +14,7 @@ import (
 type Result int
 
 func compute() Result {
-	time.Sleep(10 * time.Millisecond) // the work
+	time.Sleep(50 * time.Millisecond) // the work
 	return 6 * 7
 }
 

@@ -48,7 +48,8 @@ func retry(ctx context.Context, maxAttempts int, b Backoff, fn func() error) err
 		}
 
 		backoff := b.delay(attempt)
-		fmt.Printf("attempt %d failed: %v; retrying in %v\n", attempt+1, err, backoff)
+		// printed in whole milliseconds
+		fmt.Printf("attempt %d failed: %v; retrying in %dms\n", attempt+1, err, backoff.Milliseconds())
 		select {
 		case <-time.After(backoff):
 			continue

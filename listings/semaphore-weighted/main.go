@@ -21,19 +21,21 @@ const (
 	heavy    = 5 // 10 in the note
 )
 
-// meter counts the weight in use, and remembers the most ever in use at once.
+// meter counts the weight handed out to jobs, and remembers the most ever out at once.
 var meter struct {
 	sync.Mutex
 	inUse, peak int64
 }
 
-func work(id int, weight int64) {
+func enter(weight int64) {
 	meter.Lock()
 	meter.inUse += weight
 	meter.peak = max(meter.peak, meter.inUse)
 	meter.Unlock()
+}
 
-	time.Sleep(50 * time.Millisecond) // the work itself
+func work(id int, weight int64) {
+	time.Sleep(100 * time.Millisecond) // the work itself
 
 	meter.Lock()
 	meter.inUse -= weight
@@ -57,6 +59,7 @@ func main() {
 			fmt.Println("acquire:", err)
 			return
 		}
+		enter(weight) // counted from here, not when the goroutine first runs
 		go func() {
 			defer sem.Release(weight)
 			work(i+1, weight)

@@ -48,6 +48,7 @@ func reserveHandle() {
 
 func main() {
 	ctx := context.Background()
+	start := time.Now()
 
 	// Allow: 8 requests at once; the burst of 5 gets through.
 	allowed := 0
@@ -62,7 +63,6 @@ func main() {
 	reserveHandle()
 
 	// Wait: three more requests, one token every 100 ms.
-	start := time.Now()
 	for n := 1; n <= 3; n++ {
 		if err := handleRequest(ctx); err != nil {
 			fmt.Println("Wait:", err)
@@ -70,5 +70,6 @@ func main() {
 		}
 		fmt.Printf("Wait: request %d handled\n", n)
 	}
-	fmt.Println("Wait: 3 requests took at least 200ms:", time.Since(start) >= 200*time.Millisecond)
+	// 5 at once, then one every 100 ms: the 9th request cannot come before 400 ms.
+	fmt.Println("9 requests took at least 400ms:", time.Since(start) >= 400*time.Millisecond)
 }

@@ -18,7 +18,7 @@ type Result struct {
 }
 
 func process(job Job, worker int) Result {
-	time.Sleep(10 * time.Millisecond) // the work itself
+	time.Sleep(50 * time.Millisecond) // the work itself
 	return Result{Job: int(job), Square: int(job) * int(job), Worker: worker}
 }
 

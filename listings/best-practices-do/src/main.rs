@@ -10,29 +10,31 @@ use std::time::Duration;
 
 use anyhow::{Result, bail};
 use tokio::sync::mpsc::{self, error::TryRecvError};
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::sleep;
 use tokio_util::sync::CancellationToken;
 
 /// 1. Takes a token and returns an error when it is cancelled before the work is done.
 async fn do_work(stop: &CancellationToken) -> Result<()> {
     tokio::select! {
-        () = sleep(Duration::from_secs(1)) => Ok(()), // a long job
+        biased; // a cancellation wins, even if the job is done at the same moment
         () = stop.cancelled() => bail!("cancelled"),
+        () = sleep(Duration::from_secs(1)) => Ok(()), // a long job
     }
 }
 
-/// 2. The producer owns the only `Sender`; the channel closes when the task ends.
-fn producer() -> mpsc::Receiver<u32> {
+/// 2. The producer owns the only `Sender`; the channel closes when the task ends. Its
+///    `JoinHandle` goes to the caller, who joins it: no task is left detached.
+fn producer() -> (mpsc::Receiver<u32>, JoinHandle<()>) {
     let (tx, rx) = mpsc::channel(1);
-    tokio::spawn(async move {
+    let task = tokio::spawn(async move {
         for n in 1..=3 {
             if tx.send(n).await.is_err() {
                 return; // the consumer has gone
             }
         }
     }); // `tx` is dropped here: Go's `defer close(ch)`
-    rx
+    (rx, task)
 }
 
 /// 3. Takes a message if one is ready, and moves on if not (Go: `select` with `default`).
@@ -61,11 +63,12 @@ async fn main() -> Result<()> {
     canceller.await?;
 
     // 2. Close channels only on the producer side.
-    let mut numbers = producer();
+    let (mut numbers, producing) = producer();
     let mut got = Vec::new();
     while let Some(n) = numbers.recv().await {
         got.push(n.to_string());
     }
+    producing.await?; // a panic in the producer would come out here
     println!(
         "2. producer closes: got {}, then the channel closed",
         got.join(", ")

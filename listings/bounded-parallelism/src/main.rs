@@ -16,13 +16,13 @@ use anyhow::{Result, ensure};
 use tokio::task::JoinSet;
 use tokio::time::{sleep, timeout};
 
-type Item = u32;
+pub type Item = u32;
 
 /// Counts the items in flight and the most ever in flight at once.
 #[derive(Default)]
-struct Meter {
-    in_flight: AtomicUsize,
-    peak: AtomicUsize,
+pub struct Meter {
+    pub in_flight: AtomicUsize,
+    pub peak: AtomicUsize,
 }
 
 /// Marks one item in flight for as long as it lives, even if its task is aborted.
@@ -42,14 +42,13 @@ impl Drop for InFlight {
     }
 }
 
-async fn process(item: Item, meter: Arc<Meter>) -> Result<()> {
-    let _in_flight = InFlight::new(meter);
+async fn process(item: Item, _in_flight: InFlight) -> Result<()> {
     sleep(Duration::from_millis(50)).await; // the work itself
     ensure!(item != 7, "item {item}: cannot process");
     Ok(())
 }
 
-async fn process_items(items: Vec<Item>, max_parallel: usize, meter: Arc<Meter>) -> Result<()> {
+pub async fn process_items(items: Vec<Item>, max_parallel: usize, meter: Arc<Meter>) -> Result<()> {
     let mut running = JoinSet::new();
     let outcome: Result<()> = async {
         for item in items {
@@ -59,7 +58,9 @@ async fn process_items(items: Vec<Item>, max_parallel: usize, meter: Arc<Meter>)
                     joined??;
                 }
             }
-            running.spawn(process(item, meter.clone()));
+            // In flight from here (not from the task's first poll, which a loaded machine may
+            // delay) until its task ends or is aborted.
+            running.spawn(process(item, InFlight::new(meter.clone())));
         }
         while let Some(joined) = running.join_next().await {
             joined??;
@@ -78,6 +79,12 @@ async fn main() -> Result<()> {
     process_items((1..=6).collect(), 3, meter.clone()).await?;
     let peak = meter.peak.load(Ordering::SeqCst);
     println!("run 1: 6 good items processed, at most {peak} at once");
+
+    // The contrast: a bound as large as the batch is no bound at all.
+    let unbounded = Arc::new(Meter::default());
+    process_items((1..=6).collect(), 6, unbounded.clone()).await?;
+    let peak = unbounded.peak.load(Ordering::SeqCst);
+    println!("run 1 with a bound of 6: at most {peak} at once");
 
     if let Err(err) = process_items((1..=10).collect(), 3, meter.clone()).await {
         println!("run 2: stopped at the first error: {err}");

@@ -1,10 +1,11 @@
 //! A circuit breaker: after 3 failures in a row it opens and rejects calls without making
-//! them; once a 100 ms cooldown has passed, the next call goes through as a trial
-//! (half-open), and its outcome closes the breaker or opens it again.
+//! them; once a 100 ms cooldown has passed, the next call goes through as the one trial
+//! (half-open: other calls are still rejected), and its outcome closes the breaker or opens
+//! it again.
 //!
 //! Notice: the state is an enum, and each state holds only its own data: only `Closed`
 //! counts failures, only `Open` has a deadline. The lock is never held across the
-//! `.await`. `call` takes the request as a future, and a future does nothing until it is
+//! `.await`, and nothing is printed under it. `call` takes the request as a future, and a future does nothing until it is
 //! polled, so a rejected request is never sent. In production: the `failsafe` crate
 //! (failure policies, backoff for the open state, futures support).
 
@@ -18,8 +19,13 @@ use tokio::time::{Instant, sleep};
 
 #[derive(Clone, Copy)]
 enum State {
-    Closed { failures: u32 },
-    Open { until: Instant },
+    Closed {
+        failures: u32,
+    },
+    Open {
+        until: Instant,
+    },
+    /// The cooldown has passed and one trial call is running; every other call is rejected.
     HalfOpen,
 }
 
@@ -35,7 +41,7 @@ impl State {
 
 /// Why a call through the breaker failed.
 #[derive(Debug)]
-enum CallError {
+pub enum CallError {
     /// The breaker is open: the request was not made.
     Open,
     /// The request was made and failed.
@@ -53,14 +59,14 @@ impl fmt::Display for CallError {
 
 impl std::error::Error for CallError {}
 
-struct CircuitBreaker {
+pub struct CircuitBreaker {
     threshold: u32,
     cooldown: Duration,
     state: Mutex<State>,
 }
 
 impl CircuitBreaker {
-    fn new(threshold: u32, cooldown: Duration) -> Self {
+    pub fn new(threshold: u32, cooldown: Duration) -> Self {
         CircuitBreaker {
             threshold,
             cooldown,
@@ -74,53 +80,89 @@ impl CircuitBreaker {
             .expect("no thread panics while holding the breaker's lock")
     }
 
-    async fn call<T>(
+    pub async fn call<T>(
         &self,
         request: impl Future<Output = anyhow::Result<T>>,
     ) -> Result<T, CallError> {
-        {
+        // Decide under the lock, report after it: no printing (I/O) while others wait.
+        let (trial, change) = {
             let mut state = self.lock();
-            if let State::Open { until } = *state {
-                if Instant::now() < until {
-                    return Err(CallError::Open); // `request` is dropped unpolled
+            match *state {
+                State::Closed { .. } => (false, None),
+                State::Open { until } if Instant::now() >= until => {
+                    (true, set(&mut state, State::HalfOpen)) // this call is the one trial
                 }
-                set(&mut state, State::HalfOpen);
+                // Still cooling down, or another call is the trial: `request` is dropped unpolled.
+                State::Open { .. } | State::HalfOpen => return Err(CallError::Open),
             }
-        } // the lock is released before the request runs
+        };
+        report(change);
+        // If this future is dropped during the trial, the breaker must not stay half-open.
+        let mut guard = TrialGuard {
+            breaker: self,
+            armed: trial,
+        };
 
         let result = request.await;
 
-        let mut state = self.lock();
-        match result {
-            Ok(v) => {
-                set(&mut state, State::Closed { failures: 0 });
-                Ok(v)
-            }
-            Err(e) => {
-                let failures = match *state {
-                    State::Closed { failures } => failures + 1,
-                    State::Open { .. } | State::HalfOpen => self.threshold, // a failed trial
-                };
-                let next = if failures >= self.threshold {
-                    State::Open {
-                        until: Instant::now() + self.cooldown,
-                    }
-                } else {
-                    State::Closed { failures }
-                };
-                set(&mut state, next);
-                Err(CallError::Failed(e))
-            }
+        let change = {
+            let mut state = self.lock();
+            let next = match (*state, &result) {
+                // The trial decides.
+                (_, Ok(_)) if trial => State::Closed { failures: 0 },
+                (_, Err(_)) if trial => self.open(),
+                // A call that started while closed counts only if the breaker is still closed:
+                // a late failure must not restart the cooldown, nor a late success end it.
+                (State::Closed { .. }, Ok(_)) => State::Closed { failures: 0 },
+                (State::Closed { failures }, Err(_)) if failures + 1 >= self.threshold => {
+                    self.open()
+                }
+                (State::Closed { failures }, Err(_)) => State::Closed {
+                    failures: failures + 1,
+                },
+                (other, _) => other,
+            };
+            set(&mut state, next)
+        };
+        guard.armed = false; // the outcome is recorded
+        report(change);
+        result.map_err(CallError::Failed)
+    }
+
+    fn open(&self) -> State {
+        State::Open {
+            until: Instant::now() + self.cooldown,
         }
     }
 }
 
-/// Moves to `to`, and reports a change of state (a real breaker would emit a metric).
-fn set(state: &mut State, to: State) {
-    if state.name() != to.name() {
-        println!("breaker: {} -> {}", state.name(), to.name());
+/// Opens the breaker again if a trial call is cancelled before its outcome is known.
+struct TrialGuard<'a> {
+    breaker: &'a CircuitBreaker,
+    armed: bool,
+}
+
+impl Drop for TrialGuard<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            let mut state = self.breaker.lock();
+            *state = self.breaker.open();
+        }
     }
+}
+
+/// Moves to `to`, and returns the change of state to report, if any.
+fn set(state: &mut State, to: State) -> Option<(&'static str, &'static str)> {
+    let change = (state.name() != to.name()).then(|| (state.name(), to.name()));
     *state = to;
+    change
+}
+
+/// Reports a change of state (a real breaker would emit a metric).
+fn report(change: Option<(&str, &str)>) {
+    if let Some((from, to)) = change {
+        println!("breaker: {from} -> {to}");
+    }
 }
 
 /// A request to a service that is down or up; it says when it is really sent.

@@ -10,13 +10,13 @@ use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex};
 use std::thread;
 
-struct State {
+pub struct State {
     items: VecDeque<u32>,
     closed: bool,
-    max_len: usize, // the longest the queue has been, to check the bound
+    pub max_len: usize, // the longest the queue has been, to check the bound
 }
 
-struct Queue {
+pub struct Queue {
     state: Mutex<State>,
     not_empty: Condvar,
     not_full: Condvar,
@@ -24,7 +24,7 @@ struct Queue {
 }
 
 impl Queue {
-    fn new(capacity: usize) -> Self {
+    pub fn new(capacity: usize) -> Self {
         let state = State {
             items: VecDeque::with_capacity(capacity),
             closed: false,
@@ -38,13 +38,13 @@ impl Queue {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+    pub fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state
             .lock()
             .expect("no thread panics holding the lock")
     }
 
-    fn push(&self, item: u32) {
+    pub fn push(&self, item: u32) {
         // Unlocks while asleep, locks again before it checks or returns.
         let mut state = self
             .not_full
@@ -56,7 +56,7 @@ impl Queue {
     }
 
     /// Returns `None` once the queue is closed and empty.
-    fn pop(&self) -> Option<u32> {
+    pub fn pop(&self) -> Option<u32> {
         let mut state = self
             .not_empty
             .wait_while(self.lock(), |s| s.items.is_empty() && !s.closed)
@@ -66,7 +66,7 @@ impl Queue {
         Some(item)
     }
 
-    fn close(&self) {
+    pub fn close(&self) {
         self.lock().closed = true;
         self.not_empty.notify_all(); // wake every consumer, not just one
     }

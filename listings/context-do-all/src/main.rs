@@ -14,16 +14,17 @@ use tokio::task::JoinSet;
 use tokio::time;
 use tokio_util::sync::CancellationToken;
 
-async fn do_all(ctx: &CancellationToken, msgs: mpsc::Receiver<String>) -> anyhow::Result<()> {
+pub async fn do_all(ctx: &CancellationToken, msgs: mpsc::Receiver<String>) -> anyhow::Result<()> {
     let ctx = ctx.child_token();
     let mut group = JoinSet::new();
     group.spawn(task_a(ctx.clone(), msgs));
     group.spawn(task_b(ctx.clone()));
 
-    // If one fails, cancel the others, and return the first error once all are done.
+    // If one fails, cancel the others, and return the first error once all are done. A task
+    // that panicked fails too: no early return leaves the other one running.
     let mut first_error = None;
     while let Some(joined) = group.join_next().await {
-        if let Err(e) = joined? {
+        if let Err(e) = joined.unwrap_or_else(|panicked| Err(panicked.into())) {
             ctx.cancel();
             first_error.get_or_insert(e);
         }
@@ -35,6 +36,7 @@ async fn do_all(ctx: &CancellationToken, msgs: mpsc::Receiver<String>) -> anyhow
 async fn task_a(ctx: CancellationToken, mut ch: mpsc::Receiver<String>) -> anyhow::Result<()> {
     loop {
         tokio::select! {
+            biased; // cancellation wins over a waiting message
             () = ctx.cancelled() => {
                 println!("taskA: cancelled, returning");
                 bail!("cancelled");

@@ -41,6 +41,7 @@ fn main() -> anyhow::Result<()> {
             });
         }
         thread::sleep(Duration::from_millis(20));
+        println!("main: closing stop");
         drop(stop_tx); // close(stop)
     });
     println!("main: all 3 workers stopped");

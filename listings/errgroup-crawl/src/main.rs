@@ -16,7 +16,7 @@ use tokio::task::JoinSet;
 use tokio::time;
 use tokio_util::sync::CancellationToken;
 
-async fn crawl_all(ctx: &CancellationToken, urls: &[String]) -> anyhow::Result<()> {
+pub async fn crawl_all(ctx: &CancellationToken, urls: &[String]) -> anyhow::Result<()> {
     let ctx = ctx.child_token(); // cancelled by the first error, or with its parent
     let sem = Arc::new(Semaphore::new(8)); // at most 8 fetches at once
     let mut group = JoinSet::new();
@@ -25,8 +25,9 @@ async fn crawl_all(ctx: &CancellationToken, urls: &[String]) -> anyhow::Result<(
         let (ctx, sem, url) = (ctx.clone(), Arc::clone(&sem), url.clone());
         group.spawn(async move {
             let _permit = tokio::select! {
-                permit = sem.acquire_owned() => permit?,
+                biased; // a cancelled group wins, even when a permit is free
                 () = ctx.cancelled() => bail!("cancelled"),
+                permit = sem.acquire_owned() => permit?,
             };
             let body = fetch(&ctx, &url).await?;
             store(&ctx, &url, body)

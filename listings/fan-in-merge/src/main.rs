@@ -4,8 +4,10 @@
 //! Notice: Go needs a `WaitGroup` and one more goroutine to know when to close `out`.
 //! Here every forwarding thread holds a clone of the `Sender`, and the channel closes
 //! when the last clone is dropped, which is when the last thread ends. Nothing counts.
+//! The three sources send at the same pace, so their values come interleaved.
 
 use std::thread::{self, Scope};
+use std::time::Duration;
 
 use crossbeam::channel::{self, Receiver};
 
@@ -28,7 +30,7 @@ fn fan_in<'scope, T: Send + 'scope>(
     merged // `out` is dropped here; only the threads' clones keep the channel open
 }
 
-/// A source that sends its values and closes.
+/// A source that sends a value every 50 ms, then closes.
 fn source<'scope>(
     s: &'scope Scope<'scope, '_>,
     name: &'static str,
@@ -37,6 +39,7 @@ fn source<'scope>(
     let (tx, rx) = channel::bounded(0);
     s.spawn(move || {
         for v in values {
+            thread::sleep(Duration::from_millis(50));
             if tx.send((name, v)).is_err() {
                 return;
             }

@@ -2,9 +2,10 @@
 //! one function that takes a list of jobs and returns a list of results.
 //!
 //! Notice: the results arrive in an order that changes from run to run, so they are
-//! sorted before they are printed. Each stage closes its output by dropping its
-//! `Sender`, and the scope in `process_jobs` has joined every thread before it returns.
-//! There is no `ctx`: a stage stops early only when its reader has gone.
+//! sorted before they are printed; each says which of the three workers did it. Each
+//! stage closes its output by dropping its `Sender`, and the scope in `process_jobs` has
+//! joined every thread before it returns. There is no `ctx`: a stage stops early only
+//! when its reader has gone.
 
 use std::thread::{self, Scope};
 use std::time::Duration;
@@ -16,14 +17,16 @@ struct Job {
 }
 
 struct JobResult {
+    worker: usize,
     job_id: u64,
     value: u64,
 }
 
 /// Stands in for real work: it takes a while, then squares the job's id.
-fn process(job: Job) -> JobResult {
+fn process(worker: usize, job: Job) -> JobResult {
     thread::sleep(Duration::from_millis(10));
     JobResult {
+        worker,
         job_id: job.id,
         value: job.id * job.id,
     }
@@ -52,14 +55,20 @@ fn fan_out<'scope>(
     workers: usize,
 ) -> Vec<Receiver<JobResult>> {
     // Only the workers keep a `Receiver`: if they all stop, the feeder's send fails.
-    (0..workers).map(|_| worker(s, input.clone())).collect()
+    (0..workers)
+        .map(|id| worker(s, id, input.clone()))
+        .collect()
 }
 
-fn worker<'scope>(s: &'scope Scope<'scope, '_>, input: Receiver<Job>) -> Receiver<JobResult> {
+fn worker<'scope>(
+    s: &'scope Scope<'scope, '_>,
+    id: usize,
+    input: Receiver<Job>,
+) -> Receiver<JobResult> {
     let (out, rx) = channel::bounded(0);
     s.spawn(move || {
         for job in input {
-            if out.send(process(job)).is_err() {
+            if out.send(process(id, job)).is_err() {
                 return;
             }
         }
@@ -94,7 +103,7 @@ fn main() {
 
     results.sort_by_key(|r| r.job_id);
     for r in &results {
-        println!("job {} -> {}", r.job_id, r.value);
+        println!("job {} -> {} (worker {})", r.job_id, r.value, r.worker);
     }
     println!("{} results", results.len());
 }

@@ -3,7 +3,9 @@
 //!
 //! Notice: crossbeam channels are multi-consumer, like Go's, so fanning out is cloning
 //! the `Receiver`. There is no `ctx`: a worker whose reader has gone sees its `send`
-//! fail and returns. The outputs are read one after the other here; fan-in merges them.
+//! fail and returns. `main` must read all the outputs at once (`merge`, the next
+//! section's fan-in): read one after the other, each worker would wait on its unread
+//! output after one job, and the first worker would do nearly all of them alone.
 
 use std::thread::{self, Scope};
 use std::time::Duration;
@@ -15,14 +17,16 @@ struct Job {
 }
 
 struct JobResult {
+    worker: usize,
     job_id: u64,
     value: u64,
 }
 
 /// Stands in for real work: it takes a while, then squares the job's id.
-fn process(job: Job) -> JobResult {
-    thread::sleep(Duration::from_millis(10));
+fn process(worker: usize, job: Job) -> JobResult {
+    thread::sleep(Duration::from_millis(50));
     JobResult {
+        worker,
         job_id: job.id,
         value: job.id * job.id,
     }
@@ -35,18 +39,43 @@ fn fan_out<'scope>(
     workers: usize,
 ) -> Vec<Receiver<JobResult>> {
     // Only the workers keep a `Receiver`: if they all stop, the feeder's send fails.
-    (0..workers).map(|_| worker(s, input.clone())).collect()
+    (0..workers)
+        .map(|id| worker(s, id, input.clone()))
+        .collect()
 }
 
-fn worker<'scope>(s: &'scope Scope<'scope, '_>, input: Receiver<Job>) -> Receiver<JobResult> {
+fn worker<'scope>(
+    s: &'scope Scope<'scope, '_>,
+    id: usize,
+    input: Receiver<Job>,
+) -> Receiver<JobResult> {
     let (out, rx) = channel::bounded(0);
     s.spawn(move || {
         for job in input {
-            if out.send(process(job)).is_err() {
+            if out.send(process(id, job)).is_err() {
                 return; // the reader has gone
             }
         }
     });
+    rx
+}
+
+/// Forwards every output to one channel, which closes when all of them have (fan-in).
+fn merge<'scope>(
+    s: &'scope Scope<'scope, '_>,
+    outs: Vec<Receiver<JobResult>>,
+) -> Receiver<JobResult> {
+    let (merged, rx) = channel::bounded(0);
+    for out in outs {
+        let merged = merged.clone();
+        s.spawn(move || {
+            for r in out {
+                if merged.send(r).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     rx
 }
 
@@ -63,12 +92,10 @@ fn main() {
 
         let outs = fan_out(s, input, 3);
         let (mut count, mut sum) = (0, 0);
-        for (w, out) in outs.iter().enumerate() {
-            for r in out {
-                println!("worker {w}: job {} -> {}", r.job_id, r.value);
-                count += 1;
-                sum += r.value;
-            }
+        for r in merge(s, outs) {
+            println!("worker {}: job {} -> {}", r.worker, r.job_id, r.value);
+            count += 1;
+            sum += r.value;
         }
         println!("{count} results, sum {sum}");
     });

@@ -6,14 +6,18 @@
 //! axum's `with_graceful_shutdown` is Go's `server.Shutdown`: once its future completes
 //! the listener is closed, and `serve` returns when the last connection is done. The
 //! workers share a `CancellationToken` (Go's `context.WithCancel`), and
-//! `tokio::time::timeout` bounds each wait. Dropping a `JoinSet` aborts what is left in
-//! it, so even the forced path leaves no task running.
+//! `tokio::time::timeout` bounds each wait. The forced path leaves nothing running either:
+//! requests still in flight at the drain limit are cut off through a second token (axum
+//! runs each connection as a task of its own, which only the handler can end), and the
+//! workers that miss their limit are aborted and joined. `cargo run -p graceful-shutdown --
+//! stuck` takes that path.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use axum::http::StatusCode;
 use axum::{Router, extract::State, routing::get};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
@@ -26,27 +30,69 @@ use tokio::time::{sleep, timeout};
 use tokio_util::sync::CancellationToken;
 
 const WORKERS: usize = 3; // 10 in the note
-const DRAIN_LIMIT: Duration = Duration::from_millis(300); // 30 s in the note
-const WORKER_LIMIT: Duration = Duration::from_millis(100); // 10 s in the note
 
-/// A background worker: does a unit of work every 10 ms until it is cancelled.
-async fn worker(stop: CancellationToken) {
+/// How long things take, and how long each phase may wait for them.
+pub struct Timing {
+    /// The slow request, counted from the start of the shutdown.
+    pub request: Duration,
+    /// One unit of background work, which a worker finishes before it looks at its token.
+    pub unit: Duration,
+    pub drain_limit: Duration,
+    pub worker_limit: Duration,
+}
+
+/// The normal run: the request and the workers finish well inside their limits.
+pub const NORMAL: Timing = Timing {
+    request: Duration::from_millis(50),
+    unit: Duration::from_millis(1),
+    drain_limit: Duration::from_secs(3),  // 30 s in the note
+    worker_limit: Duration::from_secs(1), // 10 s in the note
+};
+
+/// `stuck`: a request and a unit of work that would take 10 s; both limits run out.
+pub const STUCK: Timing = Timing {
+    request: Duration::from_secs(10),
+    unit: Duration::from_secs(10),
+    ..NORMAL
+};
+
+/// A background worker: a unit of work every 10 ms until it is cancelled.
+async fn worker(stop: CancellationToken, unit: Duration) {
     let mut tick = tokio::time::interval(Duration::from_millis(10));
     loop {
         tokio::select! {
+            biased; // once cancelled, no further unit of work starts
             () = stop.cancelled() => return,
-            _ = tick.tick() => { /* one unit of background work */ }
+            _ = tick.tick() => sleep(unit).await, // one unit of work, not interrupted
         }
     }
 }
 
-/// A slow request: still running when the signal arrives.
-async fn slow(State(started): State<Arc<Notify>>) -> &'static str {
+#[derive(Clone)]
+struct App {
+    started: Arc<Notify>,
+    shutdown: CancellationToken,
+    cut_off: CancellationToken,
+    request: Duration,
+}
+
+/// A slow request: still running when the shutdown begins, and cut off if it takes too long.
+async fn slow(State(app): State<App>) -> (StatusCode, &'static str) {
     println!("handler: request started");
-    started.notify_one();
-    sleep(Duration::from_millis(100)).await;
-    println!("handler: request finished");
-    "done"
+    app.started.notify_one();
+    // Still working when the shutdown begins, on every run however loaded the machine is.
+    app.shutdown.cancelled().await;
+    tokio::select! {
+        biased; // a cut-off wins, even if the work is done at the same moment
+        () = app.cut_off.cancelled() => {
+            println!("handler: request cut off");
+            (StatusCode::SERVICE_UNAVAILABLE, "cut off")
+        }
+        () = sleep(app.request) => {
+            println!("handler: request finished");
+            (StatusCode::OK, "done")
+        }
+    }
 }
 
 /// A minimal HTTP/1.1 client: one GET, and the status and body of the answer.
@@ -62,8 +108,8 @@ async fn http_get(addr: SocketAddr, path: &str) -> anyhow::Result<String> {
     Ok(format!("{status} {body:?}"))
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// The whole program: serve, signal ourselves, shut down in three phases.
+pub async fn run(timing: Timing) -> anyhow::Result<()> {
     // Listen for the signals first: from here on they no longer kill the process.
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut sigterm = signal(SignalKind::terminate())?;
@@ -71,20 +117,25 @@ async fn main() -> anyhow::Result<()> {
     let stop_workers = CancellationToken::new();
     let mut workers = JoinSet::new();
     for _ in 0..WORKERS {
-        workers.spawn(worker(stop_workers.clone()));
+        workers.spawn(worker(stop_workers.clone(), timing.unit));
     }
     println!("workers: {WORKERS} started");
 
-    let started = Arc::new(Notify::new());
-    let app = Router::new()
-        .route("/slow", get(slow))
-        .with_state(started.clone());
+    let stop_accepting = CancellationToken::new();
+    let cut_off = CancellationToken::new();
+    let app = App {
+        started: Arc::new(Notify::new()),
+        shutdown: stop_accepting.clone(),
+        cut_off: cut_off.clone(),
+        request: timing.request,
+    };
+    let started = app.started.clone();
+    let router = Router::new().route("/slow", get(slow)).with_state(app);
     let listener = TcpListener::bind("127.0.0.1:0").await?; // port 0: the OS picks one
     let addr = listener.local_addr()?;
     println!("server: listening on {addr}");
-    let stop_accepting = CancellationToken::new();
-    let server = tokio::spawn(
-        axum::serve(listener, app)
+    let mut server = tokio::spawn(
+        axum::serve(listener, router)
             .with_graceful_shutdown(stop_accepting.clone().cancelled_owned())
             .into_future(),
     );
@@ -105,20 +156,30 @@ async fn main() -> anyhow::Result<()> {
     println!("phase 1: stop accepting new connections");
     stop_accepting.cancel();
 
-    // Phase 2: wait, up to a limit, for the requests in flight to finish.
-    match timeout(DRAIN_LIMIT, server).await {
+    // Phase 2: wait, up to a limit, for the requests in flight to finish. `&mut server`: on a
+    // timeout we still hold the task, and see it end.
+    let limit = timing.drain_limit;
+    let served = match timeout(limit, &mut server).await {
         Ok(served) => {
-            served??;
             println!("phase 2: in-flight requests drained");
+            served
         }
-        Err(_) => println!("phase 2: requests still running after {DRAIN_LIMIT:?}, cut off"),
-    }
-    println!("client: {}", client.await??);
+        Err(_) => {
+            println!("phase 2: requests still running after {limit:?}, cut off");
+            cut_off.cancel(); // the handlers answer at once, so the connections close
+            timeout(limit, server)
+                .await
+                .context("the server ignored the cut-off")?
+        }
+    };
+    served??;
+    let reply = timeout(limit, client).await.context("no answer")???;
+    println!("client: {reply}");
 
     // Phase 3: cancel the workers and wait, up to a limit, for them to return.
     println!("phase 3: cancel the workers");
     stop_workers.cancel();
-    let joined = timeout(WORKER_LIMIT, async {
+    let joined = timeout(timing.worker_limit, async {
         let mut stopped = 0;
         while let Some(result) = workers.join_next().await {
             result?;
@@ -130,10 +191,18 @@ async fn main() -> anyhow::Result<()> {
     match joined {
         Ok(stopped) => println!("phase 3: {} workers stopped", stopped?),
         Err(_) => {
+            // Aborted at their next `.await`; joining them takes no time.
             workers.abort_all();
+            while workers.join_next().await.is_some() {}
             println!("phase 3: forced shutdown, workers aborted");
         }
     }
     println!("graceful shutdown complete");
     Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let stuck = std::env::args().nth(1).is_some_and(|arg| arg == "stuck");
+    run(if stuck { STUCK } else { NORMAL }).await
 }

@@ -5,15 +5,21 @@
 //! is no `Unlock` to forget. `read()` guards run side by side; `write()` waits for them.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, RwLock};
 use std::thread;
 
-struct Cache {
-    entries: RwLock<HashMap<String, u32>>, // key -> version
+// The lesson test compiles this file against `loom`, which runs the cache's methods from
+// several threads under every interleaving.
+#[cfg(test)]
+use loom::sync::{Mutex, RwLock};
+#[cfg(not(test))]
+use std::sync::{Mutex, RwLock};
+
+pub struct Cache {
+    pub entries: RwLock<HashMap<String, u32>>, // key -> version
 }
 
 impl Cache {
-    fn get(&self, key: &str) -> Option<u32> {
+    pub fn get(&self, key: &str) -> Option<u32> {
         let entries = self
             .entries
             .read()
@@ -21,7 +27,7 @@ impl Cache {
         entries.get(key).copied()
     } // the read guard is dropped here: RUnlock
 
-    fn bump(&self, key: &str) {
+    pub fn bump(&self, key: &str) {
         let mut entries = self
             .entries
             .write()

@@ -6,7 +6,7 @@
 //! initializer is part of the static, and the first use runs it.
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Barrier, LazyLock, OnceLock};
 use std::thread;
 
 struct Config {
@@ -33,8 +33,16 @@ static GREETING: LazyLock<String> = LazyLock::new(|| {
 });
 
 fn main() {
+    let start = Barrier::new(8); // nobody asks before all eight are ready: a real race
     let seen: Vec<&'static Config> = thread::scope(|s| {
-        let handles: Vec<_> = (0..8).map(|_| s.spawn(config)).collect();
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                s.spawn(|| {
+                    start.wait();
+                    config()
+                })
+            })
+            .collect();
         handles
             .into_iter()
             .map(|h| h.join().expect("a reader panicked"))

@@ -16,8 +16,9 @@ fn generator(ctx: &CancellationToken, tasks: &TaskTracker, nums: Vec<u64>) -> mp
     tasks.spawn(async move {
         for n in nums {
             tokio::select! {
-                sent = out.send(n) => if sent.is_err() { break },
+                biased; // a cancelled token wins, even when `out` has room
                 () = ctx.cancelled() => break,
+                sent = out.send(n) => if sent.is_err() { break },
             }
         }
         println!("generator: stopped");
@@ -35,14 +36,16 @@ fn square(
     tasks.spawn(async move {
         loop {
             tokio::select! {
+                biased;
+                () = ctx.cancelled() => break,
                 n = input.recv() => {
                     let Some(n) = n else { break }; // the input was closed
                     tokio::select! {
-                        sent = out.send(n * n) => if sent.is_err() { break },
+                        biased;
                         () = ctx.cancelled() => break,
+                        sent = out.send(n * n) => if sent.is_err() { break },
                     }
                 }
-                () = ctx.cancelled() => break,
             }
         }
         println!("square: stopped");

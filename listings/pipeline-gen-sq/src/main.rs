@@ -10,7 +10,7 @@ use std::thread::{self, Scope};
 
 use crossbeam::channel::{self, Receiver};
 
-fn generate<'scope, I>(s: &'scope Scope<'scope, '_>, ns: I) -> Receiver<u64>
+pub fn generate<'scope, I>(s: &'scope Scope<'scope, '_>, ns: I) -> Receiver<u64>
 where
     I: IntoIterator<Item = u64, IntoIter: Send + 'scope>,
 {
@@ -26,7 +26,7 @@ where
     rx
 }
 
-fn sq<'scope>(s: &'scope Scope<'scope, '_>, input: Receiver<u64>) -> Receiver<u64> {
+pub fn sq<'scope>(s: &'scope Scope<'scope, '_>, input: Receiver<u64>) -> Receiver<u64> {
     let (out, rx) = channel::bounded(0);
     s.spawn(move || {
         for n in input {

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crossbeam::queue::ArrayQueue;
 
-static BUFFERS_MADE: AtomicUsize = AtomicUsize::new(0);
+pub static BUFFERS_MADE: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     /// This thread's scratch buffer, made on first use.
@@ -23,7 +23,7 @@ thread_local! {
 }
 
 /// Short-lived work that needs 4 KB of scratch space for the length of one call.
-fn process(data: &[u8]) -> usize {
+pub fn process(data: &[u8]) -> usize {
     SCRATCH.with_borrow_mut(|buf| {
         buf.clear();
         buf.extend(data.iter().map(u8::to_ascii_uppercase));

@@ -18,22 +18,22 @@ use crossbeam::channel::{Receiver, Sender, bounded};
 type Event = String;
 
 /// What `subscribe` hands out: the events, and the id to unsubscribe with.
-struct Subscription {
-    id: u64,
-    events: Receiver<Event>,
+pub struct Subscription {
+    pub id: u64,
+    pub events: Receiver<Event>,
 }
 
 /// For each topic, the id and the sending end of every subscription to it.
 type Topics = HashMap<String, Vec<(u64, Sender<Event>)>>;
 
 #[derive(Default)]
-struct Broker {
+pub struct Broker {
     subscribers: RwLock<Topics>,
     next_id: AtomicU64,
 }
 
 impl Broker {
-    fn subscribe(&self, topic: &str) -> Subscription {
+    pub fn subscribe(&self, topic: &str) -> Subscription {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let (tx, events) = bounded(10);
         let mut subscribers = self.subscribers.write().expect("lock poisoned");
@@ -44,7 +44,7 @@ impl Broker {
         Subscription { id, events }
     }
 
-    fn publish(&self, topic: &str, event: &str) {
+    pub fn publish(&self, topic: &str, event: &str) {
         let subscribers = self.subscribers.read().expect("lock poisoned");
         for (_, tx) in subscribers.get(topic).into_iter().flatten() {
             // Full: a slow subscriber, drop the event for it. Disconnected: it went away.
@@ -52,11 +52,19 @@ impl Broker {
         }
     }
 
-    fn unsubscribe(&self, topic: &str, id: u64) {
+    pub fn unsubscribe(&self, topic: &str, id: u64) {
         let mut subscribers = self.subscribers.write().expect("lock poisoned");
         if let Some(subs) = subscribers.get_mut(topic) {
             subs.retain(|(sub, _)| *sub != id); // dropping the Sender closes the channel
+            if subs.is_empty() {
+                subscribers.remove(topic); // under the same lock: no empty topic is kept
+            }
         }
+    }
+
+    /// How many topics have subscribers.
+    pub fn topics(&self) -> usize {
+        self.subscribers.read().expect("lock poisoned").len()
     }
 }
 
@@ -105,5 +113,6 @@ fn main() -> anyhow::Result<()> {
         "dave got {} of 12 ticks, the last one {last}: his buffer holds 10, the rest were dropped",
         ticks.len()
     );
+    println!("topics left after every unsubscribe: {}", broker.topics());
     Ok(())
 }

@@ -12,13 +12,16 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::Context;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::clock::MonotonicClock;
+use governor::{Quota, RateLimiter};
 
 fn main() -> anyhow::Result<()> {
     let rate = NonZeroU32::new(10).context("the rate must not be zero")?;
     let burst = NonZeroU32::new(5).context("the burst must not be zero")?;
-    let limiter: DefaultKeyedRateLimiter<String> =
-        RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst));
+    // The keyed limiter (`RateLimiter::keyed`), on the clock that `thread::sleep` uses: after
+    // sleeping 100 ms, it has seen 100 ms pass (its default clock, quanta's, counts CPU cycles).
+    let quota = Quota::per_second(rate).allow_burst(burst);
+    let limiter = RateLimiter::dashmap_with_clock(quota, MonotonicClock);
 
     // Three clients send at the same time, each from a thread of its own.
     let clients = [("alice", 8), ("bob", 8), ("carol", 2)];
@@ -45,7 +48,8 @@ fn main() -> anyhow::Result<()> {
     }
     println!("clients tracked: {}", limiter.len());
 
-    // A token every 100 ms: alice has earned one back.
+    // A token every 100 ms: alice has earned one back (100 ms after her first request, at the
+    // latest; the sleep starts after it and never ends early, so no margin is needed).
     thread::sleep(Duration::from_millis(100));
     let again = limiter.check_key(&"alice".to_owned()).is_ok();
     println!("alice, 100ms later: allowed: {again}");

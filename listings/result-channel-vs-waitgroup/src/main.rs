@@ -13,7 +13,7 @@ use anyhow::Result;
 use crossbeam::channel::bounded;
 
 fn compute() -> u64 {
-    thread::sleep(Duration::from_millis(10)); // the work
+    thread::sleep(Duration::from_millis(50)); // the work
     6 * 7
 }
 

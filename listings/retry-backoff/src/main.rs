@@ -16,15 +16,15 @@ use tokio::time::sleep;
 use tokio_util::sync::CancellationToken;
 
 /// How long to wait between attempts.
-struct Backoff {
-    base: Duration,
-    cap: Duration,
-    jitter: bool,
+pub struct Backoff {
+    pub base: Duration,
+    pub cap: Duration,
+    pub jitter: bool,
 }
 
 impl Backoff {
     /// The wait after failed attempt number `attempt`, counting from 0.
-    fn delay(&self, attempt: u32) -> Duration {
+    pub fn delay(&self, attempt: u32) -> Duration {
         // Saturating: a thousand doublings give the cap, not an overflow.
         let doubled = self.base.saturating_mul(2u32.saturating_pow(attempt));
         let exp = doubled.min(self.cap);
@@ -38,7 +38,7 @@ impl Backoff {
 
 /// Why `retry` gave up.
 #[derive(Debug)]
-enum RetryError {
+pub enum RetryError {
     /// Every attempt failed; `last` is the error of the last one.
     Exhausted { attempts: u32, last: anyhow::Error },
     /// The token was cancelled while waiting for the next attempt.
@@ -56,7 +56,8 @@ impl fmt::Display for RetryError {
 
 impl std::error::Error for RetryError {}
 
-async fn retry<T, F, Fut>(
+/// Calls `op` until it succeeds, at most `max_attempts` times (at least once: 0 counts as 1).
+pub async fn retry<T, F, Fut>(
     ctx: &CancellationToken,
     max_attempts: u32,
     backoff: &Backoff,
@@ -73,7 +74,8 @@ where
             Err(e) => e,
         };
         attempt += 1;
-        if attempt == max_attempts {
+        // `>=`, not `==`: with `max_attempts == 0`, `==` would never be true.
+        if attempt >= max_attempts {
             println!("attempt {attempt} failed: {err}; no attempts left");
             return Err(RetryError::Exhausted {
                 attempts: attempt,
@@ -82,10 +84,12 @@ where
         }
 
         let delay = backoff.delay(attempt - 1);
-        println!("attempt {attempt} failed: {err}; retrying in {delay:?}");
+        let ms = delay.as_millis(); // printed in whole milliseconds
+        println!("attempt {attempt} failed: {err}; retrying in {ms}ms");
         tokio::select! {
-            () = sleep(delay) => {}
+            biased; // a cancelled token wins, even when the wait is over too
             () = ctx.cancelled() => return Err(RetryError::Cancelled),
+            () = sleep(delay) => {}
         }
     }
 }

@@ -17,18 +17,23 @@ const CAPACITY: u32 = 10; // 100 in the note
 const LIGHT: u32 = 1;
 const HEAVY: u32 = 5; // 10 in the note
 
-/// Counts the weight in use, and remembers the most ever in use at once.
+/// Counts the weight handed out to jobs, and remembers the most ever out at once. It is kept
+/// apart from the semaphore's own count, so that it would show a job working without permits.
 #[derive(Default)]
 struct Meter {
     in_use: AtomicU32,
     peak: AtomicU32,
 }
 
-async fn work(id: usize, weight: u32, _permit: OwnedSemaphorePermit, meter: Arc<Meter>) {
-    let now = meter.in_use.fetch_add(weight, Ordering::SeqCst) + weight;
-    meter.peak.fetch_max(now, Ordering::SeqCst);
+impl Meter {
+    fn enter(&self, weight: u32) {
+        let now = self.in_use.fetch_add(weight, Ordering::SeqCst) + weight;
+        self.peak.fetch_max(now, Ordering::SeqCst);
+    }
+}
 
-    tokio::time::sleep(Duration::from_millis(50)).await; // the work itself
+async fn work(id: usize, weight: u32, _permit: OwnedSemaphorePermit, meter: Arc<Meter>) {
+    tokio::time::sleep(Duration::from_millis(100)).await; // the work itself
 
     meter.in_use.fetch_sub(weight, Ordering::SeqCst);
     let kind = if weight == HEAVY { "heavy" } else { "light" };
@@ -50,6 +55,9 @@ async fn main() -> anyhow::Result<()> {
         // Waits here while fewer than `weight` permits are free; fails only if the
         // semaphore is closed (Go: only if ctx is done).
         let permit = sem.clone().acquire_many_owned(weight).await?;
+        // Counted from here, not when the task first runs: the peak does not depend on how
+        // soon a loaded machine schedules it.
+        meter.enter(weight);
         jobs.spawn(work(i + 1, weight, permit, meter.clone()));
     }
     let mut done = 0;

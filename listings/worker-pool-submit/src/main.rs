@@ -22,7 +22,7 @@ struct Output {
 }
 
 fn process(Job(n): Job, worker: usize) -> Output {
-    thread::sleep(Duration::from_millis(10)); // the work itself
+    thread::sleep(Duration::from_millis(50)); // the work itself
     Output {
         job: n,
         square: n * n,
