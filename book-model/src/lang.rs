@@ -100,7 +100,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "Паттерны конкурентности Go на Rust",
         notes: &["001", "003"],
         complete: true,
-        whole: false,
+        whole: true,
         words: Words {
             go: "Go",
             rust: "Rust",
@@ -123,7 +123,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "รูปแบบ Concurrency ของ Go ใน Rust",
         notes: &["004"],
         complete: true,
-        whole: false,
+        whole: true,
         words: Words {
             go: "Go",
             rust: "Rust",

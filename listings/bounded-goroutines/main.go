@@ -2,7 +2,7 @@
 // at a time.
 //
 // Notice: the unbounded loop starts a goroutine per request and all of them run at once;
-// under a real load that is the OOM the note warns about. The bounded loop still starts
+// under a real load that is the OOM the original warns about. The bounded loop still starts
 // a goroutine per request, but a buffered channel used as a semaphore lets only four
 // run: the send takes a slot (and waits when all are taken), the receive gives it back.
 package main

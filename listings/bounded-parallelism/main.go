@@ -2,7 +2,7 @@
 //
 // Notice: a buffered channel of empty structs is the semaphore (a send takes a slot,
 // a receive gives it back), errCh keeps the first error and drops the others, and the
-// WaitGroup counts the goroutines. The note's version returned early without waiting;
+// WaitGroup counts the goroutines. The original's version returned early without waiting;
 // here every return cancels the items still running and waits for them.
 package main
 

@@ -3,7 +3,7 @@
 // trial (half-open), and its outcome closes the breaker or opens it again.
 //
 // Notice: the mutex is released while fn runs, so a slow call does not hold up
-// the other callers. Added to the note: a constructor, ErrOpen (so that callers can
+// the other callers. Added to the original: a constructor, ErrOpen (so that callers can
 // tell a rejection from a failure with errors.Is), and setState, which reports
 // each change of state. In production: github.com/sony/gobreaker.
 package main

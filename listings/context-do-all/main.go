@@ -26,7 +26,7 @@ func doAll(ctx context.Context, msgs <-chan string) error {
 	return g.Wait()
 }
 
-// taskA is the note's loop: handle messages until ctx is done.
+// taskA is the original's loop: handle messages until ctx is done.
 func taskA(ctx context.Context, ch <-chan string) error {
 	for {
 		select {

@@ -20,7 +20,7 @@ func fetchAll(ctx context.Context, urls []string) ([]string, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	results := make([]string, len(urls))
 
-	// Since Go 1.22 every iteration has its own i and url, so the note's
+	// Since Go 1.22 every iteration has its own i and url, so the original's
 	// `i, url := i, url` is no longer needed.
 	for i, url := range urls {
 		g.Go(func() error {

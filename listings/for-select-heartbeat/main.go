@@ -15,7 +15,7 @@ import (
 	"time"
 )
 
-// The note's 5 s heartbeat and 30 s idle time-out, fifty times shorter.
+// The original's 5 s heartbeat and 30 s idle time-out, fifty times shorter.
 const (
 	heartbeatEvery = 100 * time.Millisecond
 	idleAfter      = 600 * time.Millisecond

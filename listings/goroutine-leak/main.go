@@ -26,7 +26,7 @@ func consumeLeaky(in <-chan Item) {
 	}
 }
 
-// consume is the note's anti-leak consumer: it also returns when ctx is done.
+// consume is the original's anti-leak consumer: it also returns when ctx is done.
 func consume(ctx context.Context, in <-chan Item) {
 	for {
 		select {

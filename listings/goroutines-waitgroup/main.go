@@ -13,7 +13,7 @@ import (
 func worker(id int, wg *sync.WaitGroup) {
 	defer wg.Done() // tell the WaitGroup this worker is finished
 	fmt.Printf("Worker %d starting\n", id)
-	time.Sleep(100 * time.Millisecond) // the note sleeps 1 s
+	time.Sleep(100 * time.Millisecond) // the original sleeps 1 s
 	fmt.Printf("Worker %d done\n", id)
 }
 

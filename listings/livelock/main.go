@@ -4,7 +4,7 @@
 //
 // Notice: nothing is blocked. Both goroutines keep running and keep changing state, yet
 // nobody gets past: that is livelock, and unlike a deadlock it burns CPU while it lasts.
-// main is the clock that makes them move in lockstep (the note's "every time they move at
+// main is the clock that makes them move in lockstep (the original's "every time they move at
 // the same moment"), and gives up after 5 attempts. The fix breaks the symmetry: only one
 // of them steps aside. (Real systems break it with randomness: a random, growing backoff,
 // as Ethernet does after a collision.)

@@ -54,7 +54,7 @@ func main() {
 		fmt.Println("Or() of no signals is open")
 	}
 
-	// The note's times, ten times longer: 800 ms is a wide margin for a busy machine to
+	// The original's times, ten times longer: 800 ms is a wide margin for a busy machine to
 	// wake us up between the first signal and the second.
 	start := time.Now()
 	<-Or(

@@ -52,7 +52,7 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	// The note's example, with 1 s and 2 s halved to 500 ms and 1 s: the gap between the
+	// The original's example, with 1 s and 2 s halved to 500 ms and 1 s: the gap between the
 	// two signals is the margin a busy machine has to wake us up before the second one.
 	start := time.Now()
 	done := or(

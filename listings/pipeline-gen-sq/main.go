@@ -1,4 +1,4 @@
-// Note 002's pipeline, gen -> sq -> sq, collected into a slice; then the same
+// The original's pipeline, gen -> sq -> sq, collected into a slice; then the same
 // pipeline read for its first value only.
 //
 // Notice: every send is a select on ctx.Done(). When first cancels its ctx after

@@ -1,7 +1,7 @@
-// The note's race: a goroutine runs data++ (1) while main checks data == 0 (2) and prints
+// The original's race: a goroutine runs data++ (1) while main checks data == 0 (2) and prints
 // it (3). Nothing orders 1 against 2 and 3, so each run picks one of three orders.
 //
-// Notice: `go run ./race-condition racy` runs the note's code as it is; it prints
+// Notice: `go run ./race-condition racy` runs the original's code as it is; it prints
 // "the value is 0", "the value is 1" or nothing, and `go run -race` reports the data race.
 // The default run forces each order in turn with channels (so there is no data race and the
 // output is always the same), then shows the fix: wait for the goroutine before reading.
@@ -13,7 +13,7 @@ import (
 	"sync"
 )
 
-// racy is the note's code, with fmt.Printf spelled right.
+// racy is the original's code, with fmt.Printf spelled right.
 func racy() {
 	var data int
 	go func() {
@@ -56,7 +56,7 @@ func main() {
 		return
 	}
 
-	// The three orders the note lists.
+	// The three orders the original lists.
 	for _, order := range [][3]int{{2, 3, 1}, {1, 2, 3}, {2, 1, 3}} {
 		if line, ok := replay(order); ok {
 			fmt.Printf("order %d %d %d: prints %q\n", order[0], order[1], order[2], line)

@@ -4,7 +4,7 @@
 //
 // Notice: the mutex guards only the map; each rate.Limiter has a lock of its own,
 // so Allow runs outside cl.mu. The map only grows: a real server must also forget
-// clients it has not seen for a while. Added to the note: a constructor and Len.
+// clients it has not seen for a while. Added to the original: a constructor and Len.
 package main
 
 import (

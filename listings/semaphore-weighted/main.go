@@ -16,9 +16,9 @@ import (
 )
 
 const (
-	capacity = 10 // 100 in the note
+	capacity = 10 // 100 in the original
 	light    = 1
-	heavy    = 5 // 10 in the note
+	heavy    = 5 // 10 in the original
 )
 
 // meter counts the weight handed out to jobs, and remembers the most ever out at once.

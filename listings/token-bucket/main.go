@@ -3,7 +3,7 @@
 // and says how long to wait for it; Wait blocks until a token is ours.
 //
 // Notice: Wait takes a ctx, and fails at once if the token would come after the
-// ctx's deadline. Repaired from the note: a package-level variable needs var, not :=.
+// ctx's deadline. Repaired from the original: a package-level variable needs var, not :=.
 package main
 
 import (

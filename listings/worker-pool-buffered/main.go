@@ -18,7 +18,7 @@ func main() {
 		go func(id int, jobs <-chan int, results chan<- int) {
 			for j := range jobs {
 				fmt.Println("worker", id, "processing job", j)
-				time.Sleep(100 * time.Millisecond) // 1 s in the note
+				time.Sleep(100 * time.Millisecond) // 1 s in the original
 				results <- j * 2
 			}
 		}(w, jobs, results)

@@ -4,6 +4,7 @@
 //! understand `{{#include}}`). Blocks that show a listing are left out: `cargo test` already
 //! builds and runs each listing against its output file.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -38,6 +39,9 @@ fn main() -> Result<()> {
     std::fs::create_dir_all(&out)?;
 
     let mut files = Vec::new();
+    // A translated chapter keeps the English code: a block whose code was already tested (in
+    // English, or earlier in another language) is tested once, not once per language.
+    let mut seen = HashSet::new();
     for lang in LANGUAGES {
         if root
             .join("src")
@@ -45,14 +49,19 @@ fn main() -> Result<()> {
             .join("SUMMARY.md")
             .is_file()
         {
-            files.extend(expand_language(&root, lang.code, &out)?);
+            files.extend(expand_language(&root, lang.code, &out, &mut seen)?);
         }
     }
     skeptic::generate_doc_tests(&files);
     Ok(())
 }
 
-fn expand_language(root: &Path, lang: &str, out: &Path) -> Result<Vec<PathBuf>> {
+fn expand_language(
+    root: &Path,
+    lang: &str,
+    out: &Path,
+    seen: &mut HashSet<String>,
+) -> Result<Vec<PathBuf>> {
     for entry in summary::entries(&root.join("src").join(lang))? {
         if !entry.exists() {
             bail!(
@@ -73,7 +82,7 @@ fn expand_language(root: &Path, lang: &str, out: &Path) -> Result<Vec<PathBuf>> 
         if let BookItem::Chapter(chapter) = item
             && let Some(path) = &chapter.path
         {
-            match without_listings(&chapter.content) {
+            match without_listings(&chapter.content, seen) {
                 Ok(text) => chapter.content = text,
                 Err(e) => failure = Some(e.context(format!("src/{lang}/{}", path.display()))),
             }
@@ -108,12 +117,13 @@ fn expand_language(root: &Path, lang: &str, out: &Path) -> Result<Vec<PathBuf>> 
 
 /// The chapter without its listing directives, and without the fenced blocks that include a
 /// file of `listings/` (already run by the listing's own test). Any other block stays, even
-/// one that only mentions `listings/`.
-fn without_listings(content: &str) -> Result<String> {
+/// one that only mentions `listings/`, unless it is a ```rust block whose code is in `seen`.
+fn without_listings(content: &str, seen: &mut HashSet<String>) -> Result<String> {
     let mut out = String::with_capacity(content.len());
     let mut last = 0;
     for block in markdown::fenced_blocks(content) {
-        if directive::includes_a_listing(&block.code) {
+        let repeated = block.lang() == "rust" && !seen.insert(without_comments(&block.code));
+        if directive::includes_a_listing(&block.code) || repeated {
             out.push_str(&content[last..block.range.start]);
             last = block.range.end;
         }
@@ -125,6 +135,32 @@ fn without_listings(content: &str) -> Result<String> {
         .collect();
     check_compile_fail(&out)?;
     Ok(out)
+}
+
+/// The code without its `//` comments and blank lines: a translated chapter translates the
+/// comments of a block and keeps its code, and the compiler sees the same program.
+fn without_comments(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for line in code.lines() {
+        let (mut in_str, mut prev, mut cut) = (false, ' ', line.len());
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' if prev != '\\' => in_str = !in_str,
+                '/' if !in_str && prev == '/' => {
+                    cut = i - 1;
+                    break;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        let kept = line[..cut].trim_end();
+        if !kept.trim().is_empty() {
+            out.push_str(kept);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A ```rust,compile_fail block outside a listing would be run as a passing test.

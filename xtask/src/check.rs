@@ -156,7 +156,7 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
         }
 
         // Build, then look at what the reader gets.
-        match site::build_lang(root, lang, out_dir, false) {
+        match site::build_lang_with(root, lang, out_dir, false, false) {
             Ok(_) => check_pages(root, lang.code, &out_dir.join(lang.code), &mut report)?,
             Err(e) => report.problems.push(Problem {
                 file: format!("src/{}", lang.code),

@@ -43,7 +43,7 @@ fn needed(file: &Path) -> bool {
 }
 
 /// What indexing one book did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Indexed {
     /// Chapter pages indexed.
     pub pages: usize,

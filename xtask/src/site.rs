@@ -90,6 +90,18 @@ impl fmt::Display for Built {
 /// server never serves a half-written book (or one without its index), and a failed
 /// build leaves the last good one.
 pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -> Result<Built> {
+    build_lang_with(root, lang, out_dir, live_reload, true)
+}
+
+/// [`build_lang`], with the search index only when `index` is true (the book check reads
+/// the pages, not the index).
+pub fn build_lang_with(
+    root: &Path,
+    lang: &Lang,
+    out_dir: &Path,
+    live_reload: bool,
+    index: bool,
+) -> Result<Built> {
     let started = Instant::now();
     let staging_root = out_dir.join(format!(".staging-{}", std::process::id()));
     let result = (|| {
@@ -97,8 +109,12 @@ pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -
         book.build()
             .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
-        let search = crate::search::index_book(&staged, lang)
-            .with_context(|| format!("cannot index the {} book for search", lang.name))?;
+        let search = if index {
+            crate::search::index_book(&staged, lang)
+                .with_context(|| format!("cannot index the {} book for search", lang.name))?
+        } else {
+            crate::search::Indexed::default()
+        };
         if dest.exists() {
             std::fs::remove_dir_all(&dest)
                 .with_context(|| format!("cannot replace {}", dest.display()))?;

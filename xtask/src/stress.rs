@@ -3,7 +3,7 @@
 //!
 //! The Rust side runs each listing's test binaries (`tests/*.rs` but the trybuild
 //! `compile_fail` one, which compiles rather than runs) built once by cargo; the Go side runs
-//! each Go original and holds it to its output file and lesson checks, as `go-check` does.
+//! each Go original as `go-check` does: output file, lesson checks, and the race detector.
 
 use std::path::Path;
 use std::process::Command;
@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use book_model::listing::{Listing, discover};
-use listing_harness::Harness;
+
+use crate::gocheck::{GoBinaries, check_listing};
 
 /// What to run, and how often.
 pub struct Stress {
@@ -80,7 +81,7 @@ pub fn stress(root: &Path, opts: &Stress) -> Result<()> {
 
     let tests = rust_test_binaries(root, &listings)?;
     let go_bins = if opts.go_runs > 0 {
-        Some(go_binaries(root)?)
+        Some(GoBinaries::build(root, &root.join("listings"))?)
     } else {
         None
     };
@@ -120,13 +121,10 @@ pub fn stress(root: &Path, opts: &Stress) -> Result<()> {
                 }
             }
         }
-        if let Some((_dir, bin_dir)) = &go_bins {
-            let binary = bin_dir.join(&listing.name);
+        if let Some(bins) = &go_bins {
             for i in 0..opts.go_runs {
-                let result = listing
-                    .run("Go", Command::new(&binary))
-                    .and_then(|run| listing.verify("Go", &run));
-                if let Err(e) = result {
+                // What go-check holds it to: the output, the lesson checks, and -race.
+                if let Err(e) = check_listing(listing, bins) {
                     go_failed += 1;
                     failures.push(format!("Go run {}: {e:#}", i + 1));
                 }
@@ -190,33 +188,4 @@ fn rust_test_binaries(root: &Path, listings: &[&Listing]) -> Result<Vec<(String,
         }
     }
     Ok(found)
-}
-
-/// Every Go original built once into a temporary folder (kept alive by the returned guard).
-fn go_binaries(root: &Path) -> Result<(TempDir, std::path::PathBuf)> {
-    let dir = TempDir(std::env::temp_dir().join(format!("stress-go-{}", std::process::id())));
-    std::fs::create_dir_all(&dir.0)?;
-    let out = format!("{}/", dir.0.display());
-    let build = Command::new("go")
-        .args(["build", "-o", &out, "./..."])
-        .current_dir(root.join("listings"))
-        .output()
-        .context("cannot run `go build` (is Go 1.26 installed?)")?;
-    if !build.status.success() {
-        bail!(
-            "go build ./... failed:\n{}",
-            String::from_utf8_lossy(&build.stderr)
-        );
-    }
-    let path = dir.0.clone();
-    Ok((dir, path))
-}
-
-/// A folder removed when dropped.
-struct TempDir(std::path::PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
 }

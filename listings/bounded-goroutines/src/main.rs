@@ -1,7 +1,7 @@
 //! Forty requests, handled first by one thread each, then by four workers.
 //!
 //! Notice: a thread per request starts as many threads as there are requests, and all of
-//! them run at once; under a real load that is the OOM the note warns about (an OS thread
+//! them run at once; under a real load that is the OOM the original warns about (an OS thread
 //! reserves far more than a goroutine's 2 KB). With threads the bounded form is a fixed
 //! set of workers reading one channel: only four threads ever exist. Go's version keeps a
 //! goroutine per request and limits how many run with a channel used as a semaphore; for

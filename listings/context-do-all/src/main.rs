@@ -32,7 +32,7 @@ pub async fn do_all(ctx: &CancellationToken, msgs: mpsc::Receiver<String>) -> an
     first_error.map_or(Ok(()), Err)
 }
 
-/// The note's loop: handle messages until the token is cancelled.
+/// The original's loop: handle messages until the token is cancelled.
 async fn task_a(ctx: CancellationToken, mut ch: mpsc::Receiver<String>) -> anyhow::Result<()> {
     loop {
         tokio::select! {

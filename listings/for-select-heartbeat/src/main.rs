@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use tokio::time::{self, Instant, MissedTickBehavior};
 use tokio_util::sync::CancellationToken;
 
-// The note's 5 s heartbeat and 30 s idle time-out, fifty times shorter.
+// The original's 5 s heartbeat and 30 s idle time-out, fifty times shorter.
 const HEARTBEAT_EVERY: Duration = Duration::from_millis(100);
 const IDLE_AFTER: Duration = Duration::from_millis(600);
 

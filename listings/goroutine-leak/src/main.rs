@@ -32,7 +32,7 @@ pub async fn consume_leaky(input: &mut mpsc::Receiver<Item>) {
     }
 }
 
-/// The note's anti-leak consumer: it also returns when `ctx` is cancelled.
+/// The original's anti-leak consumer: it also returns when `ctx` is cancelled.
 pub async fn consume(ctx: CancellationToken, input: &mut mpsc::Receiver<Item>) {
     loop {
         tokio::select! {

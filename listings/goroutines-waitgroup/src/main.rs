@@ -10,7 +10,7 @@ use std::time::Duration;
 
 fn worker(id: u32) {
     println!("Worker {id} starting");
-    // The note sleeps one second; a tenth keeps the proportions and the tests fast.
+    // The original sleeps one second; a tenth keeps the proportions and the tests fast.
     thread::sleep(Duration::from_millis(100));
     println!("Worker {id} done");
 }

@@ -45,7 +45,7 @@ fn main() {
 
         let start = Instant::now();
         // `after` is crossbeam's ready-made timer: one message, after the duration. (The
-        // note's times, ten times longer: 800 ms is a wide margin for a busy machine to wake
+        // original's times, ten times longer: 800 ms is a wide margin for a busy machine to wake
         // us up between the first signal and the second.)
         let ms = Duration::from_millis;
         let signals = vec![

@@ -1,7 +1,7 @@
-//! The recursive `or` of note 001, in async Rust: a token that is cancelled as soon as
+//! The recursive `or` of the original, in async Rust: a token that is cancelled as soon as
 //! the first of many tokens is.
 //!
-//! Notice: there is no recursion. Go's `select` needs its cases written out, so the note
+//! Notice: there is no recursion. Go's `select` needs its cases written out, so the original
 //! waits on three channels per level and recurses for the rest; `select_all` (from the
 //! `futures` crate) waits on a list of any length. A `CancellationToken` plays the done
 //! channel, and `ctx.Done()` is simply one more token. Every helper task goes into a
@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 /// A token that is cancelled as soon as any of `signals` is.
 pub fn or(tasks: &mut JoinSet<()>, signals: Vec<CancellationToken>) -> CancellationToken {
     if signals.is_empty() {
-        // Never cancelled: the note returns a nil channel, which blocks for ever.
+        // Never cancelled: the original returns a nil channel, which blocks for ever.
         return CancellationToken::new();
     }
     let out = CancellationToken::new();
@@ -51,7 +51,7 @@ async fn main() {
     let mut tasks = JoinSet::new();
     let ctx = CancellationToken::new();
 
-    // The note's example, with 1 s and 2 s halved to 500 ms and 1 s: the gap between the
+    // The original's example, with 1 s and 2 s halved to 500 ms and 1 s: the gap between the
     // two signals is the margin a busy machine has to wake us up before the second one.
     let start = Instant::now();
     let signals = vec![

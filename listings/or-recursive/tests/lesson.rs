@@ -51,7 +51,7 @@ async fn cancelling_out_ends_the_helper() {
     assert!(signals.iter().all(|s| !s.is_cancelled()));
 }
 
-/// The or of no signals is never cancelled (the note's nil channel) and starts no task.
+/// The or of no signals is never cancelled (the original's nil channel) and starts no task.
 #[tokio::test]
 async fn the_or_of_nothing_never_fires() {
     let mut tasks = JoinSet::new();

@@ -1,4 +1,4 @@
-//! Note 002's pipeline, gen -> sq -> sq, collected into a `Vec`; then the same pipeline
+//! The original's pipeline, gen -> sq -> sq, collected into a `Vec`; then the same pipeline
 //! read for its first value only.
 //!
 //! Notice: there is no `ctx` parameter. A stage learns that the stage after it has gone

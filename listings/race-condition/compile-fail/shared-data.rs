@@ -1,4 +1,4 @@
-// The note's race in Rust. Go compiles it and races; Rust rejects it: the thread borrows
+// The original's race in Rust. Go compiles it and races; Rust rejects it: the thread borrows
 // `data` mutably for as long as it may run, and `main` may not read `data` meanwhile.
 use std::thread;
 

@@ -1,4 +1,4 @@
-//! The note's race: one thread runs `data += 1` (1) while `main` checks `data == 0` (2) and
+//! The original's race: one thread runs `data += 1` (1) while `main` checks `data == 0` (2) and
 //! prints it (3). Nothing orders 1 against 2 and 3, so each run picks one of three orders.
 //!
 //! Notice: the racy program does not compile in Rust (see `compile-fail/shared-data.rs`).
@@ -11,7 +11,7 @@ use std::thread;
 
 use crossbeam::channel;
 
-/// Runs the note's three steps in the given order and returns what step 3 printed, if anything.
+/// Runs the original's three steps in the given order and returns what step 3 printed, if anything.
 /// (`pub` so that `tests/lesson.rs` can replay each order many times.)
 pub fn replay(order: [u8; 3]) -> anyhow::Result<Option<String>> {
     // Main and the thread both touch `data`, so it must be a type that may be shared. The
@@ -50,7 +50,7 @@ pub fn replay(order: [u8; 3]) -> anyhow::Result<Option<String>> {
 }
 
 fn main() -> anyhow::Result<()> {
-    // The three orders the note lists.
+    // The three orders the original lists.
     for order in [[2, 3, 1], [1, 2, 3], [2, 1, 3]] {
         let [a, b, c] = order;
         match replay(order)? {

@@ -1,11 +1,11 @@
 //! Per-client rate limiting: every client gets a bucket of its own (10 requests a second,
 //! burst 5), so a client that sends too much is turned away without slowing the others.
 //!
-//! Notice: `governor`'s keyed limiter is the note's `ClientLimiter`, ready-made: a
+//! Notice: `governor`'s keyed limiter is the original's `ClientLimiter`, ready-made: a
 //! concurrent map (a `DashMap`) from client id to the state of that client's bucket,
 //! created on first use. The state is a single timestamp (the generic cell rate
 //! algorithm, equivalent to a token bucket), so `check_key` needs no lock of its own.
-//! The note's map only grows; `retain_recent()` forgets the clients whose buckets are full.
+//! The original's map only grows; `retain_recent()` forgets the clients whose buckets are full.
 
 use std::num::NonZeroU32;
 use std::thread;

@@ -13,9 +13,9 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
-const CAPACITY: u32 = 10; // 100 in the note
+const CAPACITY: u32 = 10; // 100 in the original
 const LIGHT: u32 = 1;
-const HEAVY: u32 = 5; // 10 in the note
+const HEAVY: u32 = 5; // 10 in the original
 
 /// Counts the weight handed out to jobs, and remembers the most ever out at once. It is kept
 /// apart from the semaphore's own count, so that it would show a job working without permits.

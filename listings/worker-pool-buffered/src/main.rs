@@ -20,7 +20,7 @@ fn main() -> anyhow::Result<()> {
             s.spawn(move || {
                 for job in jobs {
                     println!("worker {id} processing job {job}");
-                    thread::sleep(Duration::from_millis(100)); // 1 s in the note
+                    thread::sleep(Duration::from_millis(100)); // 1 s in the original
                     if results.send(job * 2).is_err() {
                         break; // nobody is collecting any more
                     }

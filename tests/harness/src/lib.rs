@@ -16,6 +16,7 @@
 //! missing or holds plain lines in order; it never erases a `[..]` or an any-order file.
 
 use std::io::{BufRead, BufReader, Read};
+use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -78,7 +79,9 @@ impl Harness for Listing {
     /// race-detector run exits with 66 when it found a race). A hang is still an error.
     fn run_raw(&self, what: &str, mut command: Command) -> Result<Run> {
         let started = Instant::now();
+        // Its own process group, so that a hang is ended with everything it started.
         let mut child = command
+            .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -98,6 +101,8 @@ impl Harness for Listing {
         let status = child.wait_timeout(limit)?;
         let killed = status.is_none();
         if killed {
+            let group = nix::unistd::Pid::from_raw(child.id() as i32);
+            nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL).ok();
             child.kill().ok();
             child.wait().ok();
         }
