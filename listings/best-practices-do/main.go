@@ -1,4 +1,4 @@
-// Note 001's four habits, one part each: pass a context, let the producer close, receive
+// The original's four habits, one part each: pass a context, let the producer close, receive
 // without blocking, and size a buffer to the number of results.
 //
 // Notice: none of the four is checked by the compiler. A function may ignore its ctx,

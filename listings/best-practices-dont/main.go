@@ -1,4 +1,4 @@
-// Note 001's four mistakes, each run safely and followed by its fix.
+// The original's four mistakes, each run safely and followed by its fix.
 //
 // Notice: Go compiles all four. (1) Closing a channel from the receiving side makes the
 // producer's next send panic (recovered here). The close is made to fall between two sends:

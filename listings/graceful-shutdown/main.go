@@ -26,7 +26,7 @@ import (
 	"time"
 )
 
-const workers = 3 // 10 in the note
+const workers = 3 // 10 in the original
 
 // timing says how long things take, and how long each phase may wait for them.
 type timing struct {
@@ -40,8 +40,8 @@ type timing struct {
 var normal = timing{
 	request:     50 * time.Millisecond,
 	unit:        time.Millisecond,
-	drainLimit:  3 * time.Second, // 30 s in the note
-	workerLimit: 1 * time.Second, // 10 s in the note
+	drainLimit:  3 * time.Second, // 30 s in the original
+	workerLimit: 1 * time.Second, // 10 s in the original
 }
 
 // worker does a unit of background work every 10 ms until ctx is cancelled.

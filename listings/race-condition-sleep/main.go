@@ -1,4 +1,4 @@
-// The note's second try: sleep before the check, and hope the goroutine has run by then.
+// The original's second try: sleep before the check, and hope the goroutine has run by then.
 //
 // Notice: the sleep makes the bad order (check before increment) rarer, not impossible. It
 // is a guess about the scheduler, and a loaded machine can make the guess wrong. Waiting
@@ -6,7 +6,7 @@
 // The last two lines make the goroutine slow to start (it waits 10 ms before its increment,
 // as on a busy machine): the 1 ms guess now loses almost every time; the channel still never.
 //
-// `go run -race ./race-condition-sleep racy` runs the note's code as it is: it usually
+// `go run -race ./race-condition-sleep racy` runs the original's code as it is: it usually
 // prints nothing, and the race detector still reports a data race, because a sleep orders
 // nothing. The default run counts, over many runs, how often the check loses the race; it
 // makes data atomic so that only the order is in question.
@@ -26,19 +26,19 @@ const (
 	slowStart = 10 * time.Millisecond
 )
 
-// racy is the note's code, with fmt.Printf and time.Sleep spelled right.
+// racy is the original's code, with fmt.Printf and time.Sleep spelled right.
 func racy() {
 	var data int
 	go func() {
 		data++ // 1
 	}()
-	time.Sleep(time.Millisecond) // 1 s in the note
+	time.Sleep(time.Millisecond) // 1 s in the original
 	if data == 0 {               // 2
 		fmt.Printf("the value is %v\n", data) // 3
 	}
 }
 
-// checkSawZero runs the note's code once, the goroutine starting after delay, waits as
+// checkSawZero runs the original's code once, the goroutine starting after delay, waits as
 // told, and reports whether the check saw 0.
 func checkSawZero(wait func(done <-chan struct{}), delay time.Duration) bool {
 	var data atomic.Int32
@@ -73,7 +73,7 @@ func main() {
 	}
 
 	noWait := func(<-chan struct{}) {}
-	sleepWait := func(<-chan struct{}) { time.Sleep(time.Millisecond) } // 1 s in the note
+	sleepWait := func(<-chan struct{}) { time.Sleep(time.Millisecond) } // 1 s in the original
 	channelWait := func(done <-chan struct{}) { <-done }
 
 	noSleep := countZeros(noWait, runs, 0)

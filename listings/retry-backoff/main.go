@@ -3,8 +3,8 @@
 // full jitter. The wait gives way at once when ctx is cancelled.
 //
 // Notice: the wait is a select on a timer and ctx.Done(), so a shutdown does not
-// have to sit out the backoff. Repaired from the note: no wait after the last
-// attempt, and no shift that can overflow. The note waits 100 ms doubling up to
+// have to sit out the backoff. Repaired from the original: no wait after the last
+// attempt, and no shift that can overflow. The original waits 100 ms doubling up to
 // 10 s; the waits here are scaled down, and the cap is low enough to be reached.
 package main
 

@@ -1,4 +1,4 @@
-//! Note 001's four habits, one part each: cancel through a token, let the producer close,
+//! The original's four habits, one part each: cancel through a token, let the producer close,
 //! receive without blocking, and size a buffer to the number of results.
 //!
 //! Notice how each habit is built into a Rust type. A `CancellationToken` (Go's

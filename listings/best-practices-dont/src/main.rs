@@ -1,4 +1,4 @@
-//! Note 001's four mistakes, each run safely and followed by its fix.
+//! The original's four mistakes, each run safely and followed by its fix.
 //!
 //! Notice what is left of each mistake in Rust. (1) A `Receiver` cannot close a channel;
 //! it can only be dropped, and then the producer's `send` returns an error instead of

@@ -1,4 +1,4 @@
-//! The note's five rules against deadlock, one small function each. Rules 1 to 3 move money
+//! The original's five rules against deadlock, one small function each. Rules 1 to 3 move money
 //! between two accounts from two threads at once, 1000 transfers each way.
 //!
 //! Notice: rule 1 breaks the cycle of waiting by a global order; rule 2 leaves nothing to

@@ -29,7 +29,7 @@ use tokio::task::JoinSet;
 use tokio::time::{sleep, timeout};
 use tokio_util::sync::CancellationToken;
 
-const WORKERS: usize = 3; // 10 in the note
+const WORKERS: usize = 3; // 10 in the original
 
 /// How long things take, and how long each phase may wait for them.
 pub struct Timing {
@@ -45,8 +45,8 @@ pub struct Timing {
 pub const NORMAL: Timing = Timing {
     request: Duration::from_millis(50),
     unit: Duration::from_millis(1),
-    drain_limit: Duration::from_secs(3),  // 30 s in the note
-    worker_limit: Duration::from_secs(1), // 10 s in the note
+    drain_limit: Duration::from_secs(3),  // 30 s in the original
+    worker_limit: Duration::from_secs(1), // 10 s in the original
 };
 
 /// `stuck`: a request and a unit of work that would take 10 s; both limits run out.

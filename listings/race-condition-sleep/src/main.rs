@@ -1,4 +1,4 @@
-//! The note's second try: sleep before the check, and hope the thread has run by then.
+//! The original's second try: sleep before the check, and hope the thread has run by then.
 //!
 //! Notice: the sleep makes the bad order (check before increment) rarer, not impossible. It
 //! is a guess about the scheduler, and a loaded machine can make the guess wrong. Waiting
@@ -28,7 +28,7 @@ enum Wait {
     Channel,
 }
 
-/// Runs the note's code once, the thread starting after `delay`, and reports whether the
+/// Runs the original's code once, the thread starting after `delay`, and reports whether the
 /// check saw 0.
 fn check_saw_zero(wait: Wait, delay: Duration) -> anyhow::Result<bool> {
     let data = AtomicI32::new(0);
@@ -41,7 +41,7 @@ fn check_saw_zero(wait: Wait, delay: Duration) -> anyhow::Result<bool> {
         });
         match wait {
             Wait::Nothing => {}
-            Wait::Sleep => thread::sleep(Duration::from_millis(1)), // 1 s in the note
+            Wait::Sleep => thread::sleep(Duration::from_millis(1)), // 1 s in the original
             Wait::Channel => done_rx.recv()?,
         }
         Ok(data.load(Ordering::Relaxed) == 0) // 2
