@@ -274,6 +274,33 @@ fn check_listing_files(root: &Path, listing: &Listing, report: &mut Report) {
             });
         }
     }
+    // The lesson: said in one line, and held by a check that can fail.
+    let manifest = display_path(root, &listing.dir.join("Cargo.toml"));
+    if listing
+        .meta
+        .lesson
+        .as_deref()
+        .is_none_or(|l| l.trim().is_empty())
+    {
+        report.problems.push(Problem {
+            file: manifest.clone(),
+            message: format!(
+                "listing `{}` does not say its lesson (`lesson = \"...\"` in \
+                 [package.metadata.listing]; see CONTRIBUTING.md, \"The lesson check\")",
+                listing.name
+            ),
+        });
+    }
+    if listing.meta.check.is_empty() && !listing.dir.join("tests/lesson.rs").is_file() {
+        report.problems.push(Problem {
+            file: manifest,
+            message: format!(
+                "listing `{}` has no lesson check: no [[package.metadata.listing.check]] and \
+                 no tests/lesson.rs",
+                listing.name
+            ),
+        });
+    }
 }
 
 /// Every chapter file named by `SUMMARY.md`; an entry without a file is a problem.

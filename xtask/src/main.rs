@@ -61,6 +61,14 @@ enum Cmd {
         #[arg(required = true)]
         chapters: Vec<String>,
     },
+    /// Show what changed in the English chapters since each stale translated chapter was
+    /// recorded (a `git diff` of the English file per chapter).
+    Stale {
+        /// The language code (fa, ru, th).
+        lang: String,
+        /// Only these chapters (default: every stale one).
+        chapters: Vec<String>,
+    },
     /// mdBook command preprocessor for {{#listing}} (book.toml runs it for plain `mdbook`).
     #[command(hide = true)]
     Preprocess {
@@ -95,6 +103,7 @@ fn main() -> ExitCode {
             },
         ),
         Cmd::Translated { lang, chapters } => record_translated(&root, &lang, &chapters),
+        Cmd::Stale { lang, chapters } => show_stale(&root, &lang, &chapters),
         Cmd::Preprocess { args } => preprocess::run_as_command(&args),
     };
     match result {
@@ -154,6 +163,55 @@ fn record_translated(
         let fingerprint = translation::fingerprint(&en);
         std::fs::write(&file, translation::with_record(&text, &fingerprint))?;
         println!("src/{lang}/{chapter}: follows src/en/{chapter} @ {fingerprint}");
+    }
+    Ok(())
+}
+
+/// For each stale chapter of `lang`: the English version it was recorded against (found in
+/// git history by its fingerprint) and `git diff` from there to the English file now.
+fn show_stale(root: &std::path::Path, lang: &str, only: &[String]) -> anyhow::Result<()> {
+    use book_model::{summary, translation};
+    use std::process::Command;
+    if by_code(lang).is_none() || lang == translation::SOURCE {
+        anyhow::bail!("`{lang}` is not a translated language of the book (fa, ru, th)");
+    }
+    let git = |args: &[&str]| -> anyhow::Result<String> {
+        let out = Command::new("git").args(args).current_dir(root).output()?;
+        if !out.status.success() {
+            anyhow::bail!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    for entry in summary::entries(&root.join("src").join(translation::SOURCE))? {
+        if !only.is_empty() && !only.contains(&entry.target) {
+            continue;
+        }
+        let translation::Status::Stale { recorded, now } =
+            translation::status(root, lang, &entry.target)?
+        else {
+            continue;
+        };
+        let path = format!("src/{}/{}", translation::SOURCE, entry.target);
+        println!(
+            "=== src/{lang}/{}: recorded {recorded}, English now {now}",
+            entry.target
+        );
+        let commits = git(&["log", "--format=%H", "--", &path])?;
+        let found = commits.lines().find(|c| {
+            git(&["show", &format!("{c}:{path}")])
+                .is_ok_and(|text| translation::fingerprint(&text) == recorded)
+        });
+        match found {
+            Some(commit) => print!("{}", git(&["diff", commit, "--", &path])?),
+            None => println!(
+                "(no commit of {path} has fingerprint {recorded}: compare the chapter with the \
+                 English file as a whole)"
+            ),
+        }
     }
     Ok(())
 }

@@ -182,6 +182,27 @@ fn a_listing_without_its_output_file_is_named() {
     );
 }
 
+#[test]
+fn a_listing_without_its_lesson_or_a_check_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    book(dir.path(), "# C\n\n{{#listing demo}}\n");
+    write(
+        dir.path(),
+        "listings/demo/Cargo.toml",
+        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[package.metadata.listing]\nnote = \"004\"\nheading = \"Demo\"\n",
+    );
+    let found = problems_in(dir.path());
+    assert_one(&found, "listing `demo` does not say its lesson");
+    assert_one(&found, "listing `demo` has no lesson check");
+    // A tests/lesson.rs is a check too.
+    write(dir.path(), "listings/demo/tests/lesson.rs", "");
+    let found = problems_in(dir.path());
+    assert!(
+        !found.iter().any(|p| p.contains("has no lesson check")),
+        "{found:?}"
+    );
+}
+
 // ---- Translations against the English book. ----
 
 /// The small book with a Thai section holding `chapter.md` (when `th_chapter` is given),
