@@ -77,7 +77,7 @@ pub const LANGUAGES: &[Lang] = &[
         title: "الگوهای همزمانی Go در Rust",
         notes: &["002"],
         complete: true,
-        whole: false,
+        whole: true,
         words: Words {
             go: "Go",
             rust: "Rust",
