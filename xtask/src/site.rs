@@ -12,8 +12,15 @@ use crate::preprocess::ListingPreprocessor;
 use book_model::lang::Lang;
 
 /// The repository root: the folder above `xtask/`.
+///
+/// `cargo run` (and so `cargo xtask`) tells the program its manifest folder at run time; the
+/// folder baked in at compile time is only the fallback. With a target folder shared by two
+/// checkouts, the binary may have been built in the other one, and must not write there.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask/ has a parent")
         .to_path_buf()
