@@ -248,6 +248,13 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
             }
         }
         if ext == "html" {
+            // mdBook's sidebar toggle is a <label> with aria-expanded, which a label's role
+            // does not allow: as a button it may have it.
+            text = text.replacen(
+                SIDEBAR_TOGGLE,
+                &SIDEBAR_TOGGLE.replace(" class=", " role=\"button\" class="),
+                1,
+            );
             deferred += defer_theme_scripts(&mut text);
             if !matches!(rel.as_str(), "print.html" | "toc.html" | "404.html") {
                 text = text.replacen("</head>", &(alternates(root, lang, &rel) + "</head>"), 1);
@@ -271,6 +278,9 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
     }
     Ok(())
 }
+
+/// The start of mdBook's sidebar toggle.
+const SIDEBAR_TOGGLE: &str = "<label id=\"mdbook-sidebar-toggle\" class=";
 
 /// Where a string of mdBook's is, and whether every book has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
