@@ -83,7 +83,9 @@
     toggle.className = 'icon-button';
     toggle.type = 'button';
     toggle.title = label;
-    toggle.setAttribute('aria-label', label);
+    // The accessible name contains the visible text (the language code), as speech input
+    // expects: "Language (EN)".
+    toggle.setAttribute('aria-label', label + ' (' + current.toUpperCase() + ')');
     toggle.setAttribute('aria-haspopup', 'true');
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', 'lang-picker-list');

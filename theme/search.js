@@ -42,6 +42,7 @@
             fileUrl: 'Search works when the book is served over HTTP (cargo xtask serve), ' +
                 'not from a file:// page.',
             failed: 'The search index could not be loaded.',
+            help: 'Press <kbd>S</kbd> or <kbd>/</kbd> to search in the book',
         },
         fa: {
             search: 'جست‌وجو',
@@ -53,6 +54,7 @@
             fileUrl: 'جست‌وجو وقتی کار می‌کنه که کتاب از راه HTTP باز بشه (cargo xtask serve)، ' +
                 'نه از یه صفحهٔ file://.',
             failed: 'نمایهٔ جست‌وجو بارگذاری نشد.',
+            help: 'با <kbd>S</kbd> یا <kbd>/</kbd> توی کتاب جست‌وجو می‌کنی',
         },
         ru: {
             search: 'Поиск',
@@ -68,6 +70,7 @@
             fileUrl: 'Поиск работает, когда книга открыта по HTTP (cargo xtask serve), ' +
                 'а не как страница file://.',
             failed: 'Не удалось загрузить поисковый индекс.',
+            help: '<kbd>S</kbd> или <kbd>/</kbd> — поиск по книге',
         },
         th: {
             search: 'ค้นหา',
@@ -79,6 +82,7 @@
             fileUrl: 'การค้นหาใช้ได้เมื่อเปิดหนังสือผ่าน HTTP (cargo xtask serve) ' +
                 'ไม่ใช่จากหน้า file://',
             failed: 'โหลดดัชนีการค้นหาไม่สำเร็จ',
+            help: 'กด <kbd>S</kbd> หรือ <kbd>/</kbd> เพื่อค้นหาในหนังสือเล่มนี้',
         },
     };
     const t = TEXT[lang] || TEXT.en;
@@ -201,7 +205,7 @@
     if (help && !help.querySelector('.book-search-help')) {
         const line = document.createElement('p');
         line.className = 'book-search-help';
-        line.innerHTML = 'Press <kbd>S</kbd> or <kbd>/</kbd> to search in the book';
+        line.innerHTML = t.help;
         help.insertBefore(line, help.children[1] || null);
     }
 

@@ -1,6 +1,8 @@
 //! The book's languages: what each one builds from, and the words the `{{#listing}}`
 //! directive prints in it.
 
+use crate::interface::{ENGLISH, Interface, PERSIAN, RUSSIAN, THAI};
+
 /// One language of the book: one section in `src/<code>/`, one book in `book/<code>/`.
 #[derive(Debug, Clone, Copy)]
 pub struct Lang {
@@ -23,6 +25,8 @@ pub struct Lang {
     pub whole: bool,
     /// The captions of a listing.
     pub words: Words,
+    /// mdBook's interface in this language (see [`crate::interface`]).
+    pub ui: &'static Interface,
 }
 
 /// The captions the `{{#listing}}` and `{{#compile-fail}}` directives print.
@@ -69,6 +73,7 @@ pub const LANGUAGES: &[Lang] = &[
             unrecorded: "",
             read_english: "",
         },
+        ui: &ENGLISH,
     },
     Lang {
         code: "fa",
@@ -92,6 +97,7 @@ pub const LANGUAGES: &[Lang] = &[
             unrecorded: "هنوز معلوم نیست این ترجمه با نسخه‌ی فعلی فصل انگلیسی هم‌خوانه.",
             read_english: "خوندن فصل انگلیسی",
         },
+        ui: &PERSIAN,
     },
     Lang {
         code: "ru",
@@ -115,6 +121,7 @@ pub const LANGUAGES: &[Lang] = &[
             unrecorded: "Пока не отмечено, соответствует ли перевод текущей версии английской главы.",
             read_english: "Читать английскую главу",
         },
+        ui: &RUSSIAN,
     },
     Lang {
         code: "th",
@@ -138,6 +145,7 @@ pub const LANGUAGES: &[Lang] = &[
             unrecorded: "ยังไม่ได้ระบุว่าคำแปลนี้ตรงกับบทภาษาอังกฤษฉบับปัจจุบันหรือไม่",
             read_english: "อ่านบทภาษาอังกฤษ",
         },
+        ui: &THAI,
     },
 ];
 

@@ -5,6 +5,7 @@
 //! book through this crate, so each fact has one home.
 
 pub mod directive;
+pub mod interface;
 pub mod lang;
 pub mod lesson;
 pub mod listing;

@@ -46,6 +46,14 @@ pub fn config_for(root: &Path, lang: &Lang, out_dir: &Path) -> Result<Config> {
     // The directives expand into {{#include}}s, so they must run before mdBook's `links`,
     // whatever book.toml says.
     config.set("preprocessor.listing.before", ["links"])?;
+    if !lang.ui.description.is_empty() {
+        config.book.description = Some(lang.ui.description.to_owned());
+    }
+    // The 404 page is served at any depth, so it names its files from the book's root.
+    config.set(
+        "output.html.site-url",
+        format!("{}{}/", site_path(), lang.code),
+    )?;
     Ok(config)
 }
 
@@ -116,6 +124,8 @@ pub fn build_lang_with(
         book.build()
             .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
+        finish_pages(root, &staged, lang)
+            .with_context(|| format!("cannot finish the {} book's pages", lang.name))?;
         let search = if index {
             crate::search::index_book(&staged, lang)
                 .with_context(|| format!("cannot index the {} book for search", lang.name))?
@@ -150,12 +160,316 @@ pub fn build_all(root: &Path, langs: &[Lang], out_dir: &Path, live_reload: bool)
     write_landing(root, out_dir)
 }
 
-/// The site's landing page: `theme/index.html`, the language picker.
+/// The site's root pages: the landing page (`theme/index.html`, the language picker) and
+/// the `404.html`.
 pub fn write_landing(root: &Path, out_dir: &Path) -> Result<()> {
+    write_not_found(out_dir)?;
     let page = root.join("theme/index.html");
     if page.is_file() {
-        std::fs::copy(&page, out_dir.join("index.html"))
-            .with_context(|| format!("cannot copy {}", page.display()))?;
+        let text = std::fs::read_to_string(&page)
+            .with_context(|| format!("cannot read {}", page.display()))?;
+        // theme/index.html's own alternates are relative; the site's are absolute when the
+        // site URL is known, with the landing page itself as x-default.
+        let mut out = String::new();
+        let mut placed = false;
+        for line in text.lines() {
+            if line.starts_with("<link rel=\"alternate\" hreflang=") {
+                if !placed {
+                    let langs = book_model::lang::LANGUAGES.iter().map(|l| l.code);
+                    for code in langs {
+                        out += &alternate(code, &site_href("", &format!("{code}/index.html")));
+                    }
+                    out += &alternate("x-default", &site_href("", "index.html"));
+                    placed = true;
+                }
+                continue;
+            }
+            out += line;
+            out.push('\n');
+        }
+        std::fs::write(out_dir.join("index.html"), out)
+            .with_context(|| format!("cannot write {}", out_dir.display()))?;
     }
     Ok(())
+}
+
+/// The site's address, from `SITE_URL` (the Pages workflow sets it to the URL
+/// `actions/configure-pages` reports), without its trailing slash; `None` locally.
+pub fn site_url() -> Option<String> {
+    std::env::var("SITE_URL")
+        .ok()
+        .map(|url| url.trim().trim_end_matches('/').to_owned())
+        .filter(|url| !url.is_empty())
+}
+
+/// The path of the site's root on its host: `/` locally, `/<repo>/` on a project's Pages.
+fn site_path() -> String {
+    let path = site_url()
+        .and_then(|url| {
+            let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+            rest.find('/').map(|i| rest[i..].to_owned())
+        })
+        .unwrap_or_default();
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+/// A link to `target` (a path from the site's root) from a page `up` (`"../"` repeated)
+/// below the root: absolute when the site URL is known (what a crawler accepts for
+/// `hreflang`), relative otherwise (a local build, which no crawler sees).
+fn site_href(up: &str, target: &str) -> String {
+    match site_url() {
+        Some(site) => format!("{site}/{target}"),
+        None => format!("{up}{target}"),
+    }
+}
+
+fn alternate(hreflang: &str, href: &str) -> String {
+    format!("<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{href}\">\n")
+}
+
+/// What `cargo xtask build` does to the pages mdBook wrote: mdBook's interface in the
+/// book's language ([`localize`]), the theme's scripts deferred, and each chapter's
+/// `hreflang` alternates.
+fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
+    let replacements = localize(lang);
+    let mut hits = vec![0usize; replacements.len()];
+    for file in files(book)? {
+        let Some(ext) = file.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        let rel = file
+            .strip_prefix(book)?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let is_book_js = ext == "js" && !rel.contains('/') && rel.starts_with("book");
+        if ext != "html" && !is_book_js {
+            continue;
+        }
+        let mut text = std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        for (i, (from, to, kind)) in replacements.iter().enumerate() {
+            if kind.in_script() == is_book_js && text.contains(from.as_str()) {
+                hits[i] += text.matches(from.as_str()).count();
+                text = text.replace(from.as_str(), to);
+            }
+        }
+        if ext == "html" {
+            // mdBook's sidebar toggle is a <label> with aria-expanded, which a label's role
+            // does not allow: as a button it may have it.
+            text = text.replacen(
+                SIDEBAR_TOGGLE,
+                &SIDEBAR_TOGGLE.replace(" class=", " role=\"button\" class="),
+                1,
+            );
+            defer_theme_scripts(&mut text);
+            if !matches!(rel.as_str(), "print.html" | "toc.html" | "404.html") {
+                text = text.replacen("</head>", &(alternates(root, lang, &rel) + "</head>"), 1);
+            }
+        }
+        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    // A string that mdBook no longer writes (a new mdBook version) fails the build, so
+    // that no English string comes back unnoticed. Callouts are only where a chapter has one.
+    let missing: Vec<&str> = replacements
+        .iter()
+        .zip(&hits)
+        .filter(|((_, _, kind), hits)| **hits == 0 && kind.required())
+        .map(|((from, _, _), _)| from.as_str())
+        .collect();
+    if !missing.is_empty() {
+        bail!("mdBook's interface no longer has {missing:?}: update book-model/src/interface.rs");
+    }
+    Ok(())
+}
+
+/// The start of mdBook's sidebar toggle.
+const SIDEBAR_TOGGLE: &str = "<label id=\"mdbook-sidebar-toggle\" class=";
+
+/// Where a string of mdBook's is, and whether every book has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// In every book's pages.
+    Page,
+    /// In a page only when a chapter has it (a callout).
+    Optional,
+    /// In mdBook's `book.js`.
+    Script,
+    /// In `book.js` in one form but not always in the other.
+    ScriptOptional,
+}
+
+impl Kind {
+    fn in_script(self) -> bool {
+        matches!(self, Kind::Script | Kind::ScriptOptional)
+    }
+    fn required(self) -> bool {
+        matches!(self, Kind::Page | Kind::Script)
+    }
+}
+
+/// mdBook's English strings, in the context mdBook writes them, and the language's.
+fn localize(lang: &Lang) -> Vec<(String, String, Kind)> {
+    use book_model::interface::ENGLISH as EN;
+    let x = lang.ui;
+    if lang.code == "en" {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut add = |wrap: &dyn Fn(&str) -> String, en: &str, to: &str, kind: Kind| {
+        out.push((wrap(en), wrap(to), kind));
+    };
+    let attr = |s: &str| format!("\"{s}\"");
+    let text = |s: &str| format!(">{s}<");
+    let para = |s: &str| format!("<p>{s}</p>");
+    let callout = |s: &str| format!("</svg>{s}</p>");
+    let title = |s: &str| format!("<title>{s} - ");
+    let js = |s: &str| format!("'{s}'");
+    for (en, to) in [
+        (EN.toc_toggle, x.toc_toggle),
+        (EN.toc, x.toc),
+        (EN.change_theme, x.change_theme),
+        (EN.themes, x.themes),
+        (EN.print, x.print),
+        (EN.page_nav, x.page_nav),
+        (EN.previous, x.previous),
+        (EN.next, x.next),
+    ] {
+        add(&attr, en, to, Kind::Page);
+    }
+    for (en, to) in [
+        (EN.theme_auto, x.theme_auto),
+        (EN.theme_light, x.theme_light),
+        (EN.theme_coal, x.theme_coal),
+        (EN.theme_navy, x.theme_navy),
+        (EN.shortcuts, x.shortcuts),
+        (EN.not_found_heading, x.not_found_heading),
+    ] {
+        add(&text, en, to, Kind::Page);
+    }
+    for (en, to) in [
+        (EN.help_arrows, x.help_arrows),
+        (EN.help_show, x.help_show),
+        (EN.help_hide, x.help_hide),
+        (EN.not_found_text, x.not_found_text),
+    ] {
+        add(&para, en, to, Kind::Page);
+    }
+    add(&title, EN.not_found_title, x.not_found_title, Kind::Page);
+    for (en, to) in [
+        (EN.note, x.note),
+        (EN.tip, x.tip),
+        (EN.important, x.important),
+        (EN.warning, x.warning),
+        (EN.caution, x.caution),
+    ] {
+        add(&callout, en, to, Kind::Optional);
+    }
+    for (en, to) in [
+        (EN.copy, x.copy),
+        (EN.copied, x.copied),
+        (EN.copy_failed, x.copy_failed),
+        (EN.show_hidden, x.show_hidden),
+        (EN.hide_lines, x.hide_lines),
+    ] {
+        add(&js, en, to, Kind::Script);
+        // book.js also writes the hidden-lines button as HTML.
+        add(&attr, en, to, Kind::ScriptOptional);
+    }
+    out
+}
+
+/// Adds `defer` to the theme's scripts (`additional-js`, under `theme/`): they wait for the
+/// page to be parsed, and still run in order, after mdBook's and before `DOMContentLoaded`.
+fn defer_theme_scripts(page: &mut String) {
+    let mut from = 0;
+    while let Some(at) = page[from..].find("<script src=\"") {
+        let at = from + at;
+        let end = page[at..].find('>').map_or(page.len(), |e| at + e);
+        if page[at..end].contains("theme/") {
+            page.replace_range(at..at + "<script ".len(), "<script defer ");
+        }
+        from = end;
+    }
+}
+
+/// The `hreflang` alternates of a chapter (`rel`: its path in the book): every language
+/// whose book has the same chapter, itself included, and x-default, the English chapter
+/// (the one every translation follows), or the landing page when English has none.
+fn alternates(root: &Path, lang: &Lang, rel: &str) -> String {
+    let up = "../".repeat(rel.matches('/').count() + 1);
+    let has = |code: &str| {
+        rel == "index.html"
+            || root
+                .join("src")
+                .join(code)
+                .join(rel.replace(".html", ".md"))
+                .is_file()
+    };
+    let mut out = String::new();
+    for other in book_model::lang::LANGUAGES {
+        if other.code == lang.code || has(other.code) {
+            out += &alternate(
+                other.code,
+                &site_href(&up, &format!("{}/{rel}", other.code)),
+            );
+        }
+    }
+    let default = if has("en") {
+        format!("en/{rel}")
+    } else {
+        "index.html".to_owned()
+    };
+    out += &alternate("x-default", &site_href(&up, &default));
+    out
+}
+
+/// Every file under `dir`.
+fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The site's root `404.html`, which GitHub Pages serves for any missing address: in the
+/// four languages, each linking to its book. Self-contained, links from the site's root.
+pub fn write_not_found(out_dir: &Path) -> Result<()> {
+    let root = site_path();
+    let mut body = String::new();
+    for lang in book_model::lang::LANGUAGES {
+        let dir = if lang.rtl { "rtl" } else { "ltr" };
+        body += &format!(
+            "<section lang=\"{code}\" dir=\"{dir}\"><h1>{heading}</h1><p>{text}</p>\
+             <p><a href=\"{root}{code}/index.html\">{title}</a></p></section>\n",
+            code = lang.code,
+            heading = lang.ui.not_found_heading,
+            text = lang.ui.not_found_text,
+            title = lang.title,
+        );
+    }
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"robots\" content=\"noindex\">\n\
+         <title>{title}</title>\n<style>\n\
+         body {{ font-family: \"Open Sans\", system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}\n\
+         section {{ margin-block-end: 2rem; }}\n\
+         h1 {{ font-size: 1.4rem; }}\n\
+         a {{ color: LinkText; }}\n\
+         </style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        title = book_model::interface::ENGLISH.not_found_title,
+    );
+    std::fs::write(out_dir.join("404.html"), page)
+        .with_context(|| format!("cannot write {}", out_dir.join("404.html").display()))
 }

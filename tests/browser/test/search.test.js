@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { mainText } from '../lib/pages.js';
+import { chapters, mainText } from '../lib/pages.js';
 import { allResults, search } from '../lib/search.js';
 import { CHAPTER, LANGS, openSite, waitFor } from '../lib/site.js';
 
@@ -85,12 +85,20 @@ test('fa: a word finds the same pages with and without ZWNJ, right to left', asy
 
 test('ru: a word in another grammatical form finds the chapter (stemming)', async () => {
     const page = await site.open('ru/index.html');
-    // "Goroutine" in a case the chapter does not use (it has "горутины",
-    // "горутин", "горутину", ...): only the stem can match.
+    // "Goroutine" in a case no Russian page uses (the chapter has "горутины",
+    // "горутин", "горутину", ...): only the stem can match. Not merely one the chapter
+    // does not use: when some page has the exact word, Pagefind returns only the pages
+    // with it (the chapter lost "горутиной" to patterns/index that way).
     const text = (await mainText('ru', CHAPTER)).toLowerCase();
     const words = new Set(text.match(/[а-яё]+/g));
-    const query = ['горутиной', 'горутине', 'горутинам', 'горутинах', 'горутинами']
-        .find(form => !words.has(form));
+    const everywhere = new Set();
+    for (const chapter of await chapters('ru')) {
+        for (const word of (await mainText('ru', chapter)).toLowerCase().match(/[а-яё]+/g) || []) {
+            everywhere.add(word);
+        }
+    }
+    const query = ['горутиной', 'горутине', 'горутинам', 'горутинах', 'горутинами', 'горутиною']
+        .find(form => !everywhere.has(form));
     assert.ok(query, 'a form of "горутина" that the chapter does not use');
     assert.ok(words.has('горутины') || words.has('горутина'));
     const results = await search(page, query);
