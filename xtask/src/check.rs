@@ -136,6 +136,36 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
         check_listing_files(root, listing, &mut report);
     }
 
+    // The books are built side by side (one thread each), then looked at one by one.
+    let builds: HashMap<&str, Result<()>> = std::thread::scope(|s| {
+        let handles: Vec<_> = langs
+            .iter()
+            .filter(|lang| {
+                root.join("src")
+                    .join(lang.code)
+                    .join("SUMMARY.md")
+                    .is_file()
+            })
+            .map(|lang| {
+                (
+                    lang.code,
+                    s.spawn(move || {
+                        site::build_lang_with(root, lang, out_dir, false, false).map(|_| ())
+                    }),
+                )
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(code, h)| {
+                let result = h
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the build panicked")));
+                (code, result)
+            })
+            .collect()
+    });
+
     for lang in langs {
         let src = root.join("src").join(lang.code);
         if !src.join("SUMMARY.md").is_file() {
@@ -156,8 +186,8 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
         }
 
         // Build, then look at what the reader gets.
-        match site::build_lang_with(root, lang, out_dir, false, false) {
-            Ok(_) => check_pages(root, lang.code, &out_dir.join(lang.code), &mut report)?,
+        match builds.get(lang.code).expect("built above") {
+            Ok(()) => check_pages(root, lang.code, &out_dir.join(lang.code), &mut report)?,
             Err(e) => report.problems.push(Problem {
                 file: format!("src/{}", lang.code),
                 message: format!("the build failed: {e:#}"),

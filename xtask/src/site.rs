@@ -118,7 +118,7 @@ pub fn build_lang_with(
     index: bool,
 ) -> Result<Built> {
     let started = Instant::now();
-    let staging_root = out_dir.join(format!(".staging-{}", std::process::id()));
+    let staging_root = out_dir.join(format!(".staging-{}-{}", std::process::id(), lang.code));
     let result = (|| {
         let book = load(root, lang, &staging_root, live_reload)?;
         book.build()
