@@ -75,7 +75,7 @@ before(async () => { site = await openSite(); });
 after(async () => { await site?.close(); });
 
 const PAGES = {
-    fa: [CHAPTER, 'patterns/or-channel.html', '404.html'],
+    fa: [CHAPTER, 'patterns/for-select.html', '404.html'],
     ru: [CHAPTER, 'index.html', '404.html'],
     th: [CHAPTER, 'index.html', '404.html'],
 };
@@ -92,7 +92,7 @@ for (const [lang, pages] of Object.entries(PAGES)) {
             const strings = await page.evaluate(interfaceStrings);
             assert.ok(strings.length > 20, `${lang}/${path}: found the interface (${strings.length})`);
             assert.deepEqual(english(strings), [], `${lang}/${path}`);
-            if (path === 'patterns/or-channel.html') {
+            if (path === 'patterns/for-select.html') {
                 assert.ok(strings.some(s => s.where === '.blockquote-tag-title'), 'a callout');
             }
             if (path === CHAPTER) {
