@@ -126,6 +126,168 @@
         return split === joined ? [joined] : [joined, split];
     }
 
+    // Thai: Pagefind folds every combining mark away, in the index and in the
+    // query, and Thai writes its vowels and tone marks as combining marks: to it
+    // ชื่อ ("name") and ช่อง ("slot") are the same word, and a query also finds
+    // the words that merely begin with its letters. Its word index also misses a
+    // word inside a longer one (งาน, "work", in ทำงาน). So a query with Thai in it
+    // is answered from the pages' text, the way a Thai reader searches a page:
+    // every page that holds each word of the query exactly as typed (words run
+    // together, as Thai writes them, stay together: ยกเลิกงาน is one phrase).
+    // Pagefind still supplies the pages: all of them, loaded once (about 300 KB
+    // for this book) on the first such query.
+    const THAI = /[\u0e00-\u0e7f]/;
+    let everyPage = null;
+
+    function exactWords(query) {
+        return lang === 'th' && THAI.test(query)
+            ? query.toLocaleLowerCase(lang).split(' ').filter(w => w !== '')
+            : null;
+    }
+
+    function allPages(module) {
+        if (!everyPage) {
+            // A null query is Pagefind's "every page".
+            everyPage = module.search(null)
+                .then(answer => Promise.all(answer.results.map(result => result.data())));
+            everyPage.catch(() => { everyPage = null; });
+        }
+        return everyPage;
+    }
+
+    // A match may not cut a Thai syllable where its letters change: ชื่อ ("name")
+    // is not in เชื่อม ("connect"), whose vowel เ is written before the ช it
+    // belongs to, and a match may not end before a vowel or tone mark that sits
+    // on its last letter (ชื is not in ชื่อ).
+    const LEADING_VOWEL = /[\u0e40-\u0e44]/;
+    const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+
+    function wholeSyllables(text, start, end) {
+        return !LEADING_VOWEL.test(text.charAt(start - 1)) && !MARK.test(text.charAt(end));
+    }
+
+    // Where the words occur in `text`, as [start, end) ranges, in order.
+    function occurrences(text, words) {
+        const lower = text.toLocaleLowerCase(lang);
+        // Lower case must not move the offsets (it does not for Thai or Latin).
+        const haystack = lower.length === text.length ? lower : text;
+        const ranges = [];
+        for (const word of words) {
+            for (let at = haystack.indexOf(word); at >= 0; at = haystack.indexOf(word, at + 1)) {
+                if (wholeSyllables(haystack, at, at + word.length)) {
+                    ranges.push([at, at + word.length]);
+                }
+            }
+        }
+        ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+        const merged = [];
+        for (const range of ranges) {
+            const last = merged[merged.length - 1];
+            if (last && range[0] < last[1]) {
+                last[1] = Math.max(last[1], range[1]);
+            } else {
+                merged.push(range);
+            }
+        }
+        return merged;
+    }
+
+    const escapeHtml = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+    // `text` as an excerpt in Pagefind's form: escaped, with <mark> around `ranges`.
+    function markedExcerpt(text, ranges) {
+        let out = '';
+        let at = 0;
+        for (const [start, end] of ranges) {
+            out += escapeHtml(text.slice(at, start)) + '<mark>' +
+                escapeHtml(text.slice(start, end)) + '</mark>';
+            at = end;
+        }
+        return out + escapeHtml(text.slice(at));
+    }
+
+    const BEFORE = 50;
+    const AFTER = 110;
+
+    // The occurrence that has the most of the words within the excerpt's reach.
+    function bestAnchor(text, words) {
+        const found = words.map(word => occurrences(text, [word]));
+        let [anchor, best] = [-1, 0];
+        for (const [at] of found.flat().sort((a, b) => a[0] - b[0])) {
+            const seen = found.filter(ranges =>
+                ranges.some(([a, b]) => a >= at - BEFORE && b <= at + AFTER)).length;
+            if (seen > best) {
+                [anchor, best] = [at, seen];
+            }
+        }
+        return anchor;
+    }
+
+    // About 160 characters of `text` around `anchor`, cut between words, marked.
+    function excerptAround(text, words, anchor) {
+        const segments = new Intl.Segmenter(lang, { granularity: 'word' }).segment(text);
+        const cut = at => segments.containing(at)?.index ?? at;
+        const start = anchor <= BEFORE ? 0 : cut(anchor - BEFORE);
+        const end = anchor + AFTER >= text.length ? text.length : cut(anchor + AFTER);
+        const inside = occurrences(text, words)
+            .filter(([a, b]) => a >= start && b <= end)
+            .map(([a, b]) => [a - start, b - start]);
+        return (start > 0 ? '… ' : '') + markedExcerpt(text.slice(start, end), inside) +
+            (end < text.length ? ' …' : '');
+    }
+
+    // The heading (h2 to h6) of the part of the page where `at` is.
+    function sectionAt(data, at) {
+        let section = null;
+        let from = 0;
+        for (const anchor of data.anchors || []) {
+            if (!/^h[2-6]$/.test(anchor.element) || !anchor.id || !anchor.text) {
+                continue;
+            }
+            const where = data.content.indexOf(anchor.text, from);
+            if (where < 0 || where > at) {
+                break;
+            }
+            [section, from] = [anchor, where + anchor.text.length];
+        }
+        return section;
+    }
+
+    // One page as a result: its excerpt where the words are, in its section.
+    function exactResult(data, words) {
+        const anchor = bestAnchor(data.content, words);
+        if (anchor < 0) {
+            return { ...data, excerpt: escapeHtml(data.content.slice(0, AFTER)), sub_results: [] };
+        }
+        const excerpt = excerptAround(data.content, words, anchor);
+        const section = sectionAt(data, anchor);
+        return {
+            ...data,
+            excerpt,
+            sub_results: section
+                ? [{ title: section.text, url: `${data.url}#${section.id}`, excerpt }]
+                : [],
+        };
+    }
+
+    // The pages that hold every word, those that use the words most first, a
+    // rare word counting for more than a common one (tf-idf).
+    async function exactResults(module, words) {
+        const pages = await allPages(module);
+        const counts = pages.map(data => words.map(word => occurrences(
+            `${(data.meta && data.meta.title) || ''}\n${data.content}`, [word]).length));
+        const weight = words.map((_, i) =>
+            Math.log(1 + pages.length / Math.max(1, counts.filter(c => c[i] > 0).length)));
+        return pages
+            .map((data, i) => ({
+                data: () => Promise.resolve(exactResult(data, words)),
+                held: counts[i].every(n => n > 0),
+                score: counts[i].reduce((sum, n, w) => sum + (1 + Math.log(n || 1)) * weight[w], 0),
+            }))
+            .filter(result => result.held)
+            .sort((a, b) => b.score - a.score);
+    }
+
     // ---------------------------------------------------------------- pagefind
 
     const bookRoot = new URL(path_to_root || './', window.location.href);
@@ -246,15 +408,17 @@
         return fragment;
     }
 
+    // How well an excerpt matches: the different words marked, then the marks.
     function marks(excerpt) {
-        return (excerpt.match(/<mark>/g) || []).length;
+        const marked = excerpt.match(/<mark>[^<]*<\/mark>/g) || [];
+        return new Set(marked.map(m => m.toLocaleLowerCase(lang))).size * 1000 + marked.length;
     }
 
-    // The part of the page with the most matches: its heading and its link.
+    // The part of the page that matches best: its heading and its link.
     function bestSection(data) {
         let best = null;
         for (const sub of data.sub_results || []) {
-            if (!best || marks(sub.excerpt) > marks(best.excerpt)) {
+            if (marks(sub.excerpt) > (best ? marks(best.excerpt) : 0)) {
                 best = sub;
             }
         }
@@ -330,7 +494,10 @@
         // The first query that finds something (see queries()).
         let hits = [];
         for (const q of runs) {
-            const answer = await module.search(q);
+            const words = exactWords(q);
+            const answer = words
+                ? { results: await exactResults(module, words) }
+                : await module.search(q);
             if (run !== generation) {
                 return; // the reader has typed on
             }

@@ -36,9 +36,10 @@ pub struct Meta {
     /// With `order = "any"`: this many lines at the end must come last, in order.
     #[serde(default)]
     pub fixed_tail: usize,
-    /// How long one run may take before it is killed and reported as hung.
+    /// How long one run may take, in seconds (a fraction is allowed), before it is killed
+    /// and reported as hung.
     #[serde(default = "default_timeout")]
-    pub timeout_secs: u64,
+    pub timeout_secs: f64,
     /// The lesson in one sentence, as the chapter teaches it; the checks hold the programs
     /// to it.
     #[serde(default)]
@@ -52,8 +53,8 @@ pub struct Meta {
     pub check: Vec<Check>,
 }
 
-fn default_timeout() -> u64 {
-    10
+fn default_timeout() -> f64 {
+    10.0
 }
 
 /// Whether the order of a listing's output lines is checked.
@@ -76,18 +77,37 @@ pub struct Listing {
     pub dir: PathBuf,
     /// Its `[package.metadata.listing]` table.
     pub meta: Meta,
+    /// Whether its manifest gathers its tests into the one test binary
+    /// ([`TEST_BINARY`]): `autotests = false` and that `[[test]]` target alone.
+    pub one_test_binary: bool,
 }
+
+/// The test target of every listing: `tests/listing.rs` declares each of the listing's
+/// test files (`mod output;`, `mod lesson;` ...), so that they run side by side in one
+/// binary. Cargo runs test binaries one after another, and the output test mostly waits
+/// for the program.
+pub const TEST_BINARY: &str = "tests/listing.rs";
 
 #[derive(Deserialize)]
 struct Manifest {
     package: Package,
+    #[serde(default)]
+    test: Vec<TestTarget>,
 }
 
 #[derive(Deserialize)]
 struct Package {
     name: String,
     #[serde(default)]
+    autotests: Option<bool>,
+    #[serde(default)]
     metadata: Option<PackageMetadata>,
+}
+
+#[derive(Deserialize)]
+struct TestTarget {
+    name: Option<String>,
+    path: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -131,10 +151,17 @@ impl Listing {
                 )
             })?;
         }
+        let one_test_binary = manifest.package.autotests == Some(false)
+            && matches!(
+                manifest.test.as_slice(),
+                [TestTarget { name: Some(name), path: Some(path) }]
+                    if name == "listing" && path == TEST_BINARY
+            );
         Ok(Listing {
             name: manifest.package.name,
             dir,
             meta,
+            one_test_binary,
         })
     }
 
@@ -154,13 +181,52 @@ impl Listing {
     }
 
     /// The files every listing has, each with what it is.
-    pub fn required_files(&self) -> [(&'static str, PathBuf); 4] {
+    pub fn required_files(&self) -> [(&'static str, PathBuf); 5] {
         [
             ("Rust program", self.rust_path()),
             ("Go original", self.go_path()),
             ("output file", self.output_path()),
             ("output test", self.dir.join("tests/output.rs")),
+            ("test binary", self.dir.join(TEST_BINARY)),
         ]
+    }
+
+    /// What keeps a test of this listing from running: a manifest that does not gather
+    /// the tests into [`TEST_BINARY`], or a file in `tests/` that it does not declare
+    /// (with `autotests = false`, cargo would never build it). Empty when all is well.
+    pub fn unrun_tests(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        if !self.one_test_binary {
+            found.push(format!(
+                "Cargo.toml must gather the tests into one binary: `autotests = false` in \
+                 [package], and one [[test]] with name = \"listing\", path = \"{TEST_BINARY}\""
+            ));
+        }
+        let Ok(declared) = std::fs::read_to_string(self.dir.join(TEST_BINARY)) else {
+            return found; // a missing file is a missing required file
+        };
+        let declared: Vec<&str> = declared
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("mod ")?.strip_suffix(';'))
+            .collect();
+        let mut files: Vec<String> = std::fs::read_dir(self.dir.join("tests"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+            .filter(|stem| format!("tests/{stem}.rs") != TEST_BINARY)
+            .collect();
+        files.sort();
+        for stem in files {
+            if !declared.contains(&stem.as_str()) {
+                found.push(format!(
+                    "tests/{stem}.rs never runs: {TEST_BINARY} does not declare it (`mod {stem};`)"
+                ));
+            }
+        }
+        found
     }
 
     /// A compile-fail case: the rejected Rust and the compiler's error.
@@ -174,7 +240,7 @@ impl Listing {
 
     /// The time limit of one run.
     pub fn timeout(&self) -> Duration {
-        Duration::from_secs(self.meta.timeout_secs)
+        Duration::from_secs_f64(self.meta.timeout_secs)
     }
 }
 

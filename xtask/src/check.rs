@@ -136,8 +136,9 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
         check_listing_files(root, listing, &mut report);
     }
 
-    // The books are built side by side (one thread each), then looked at one by one.
-    let builds: HashMap<&str, Result<()>> = std::thread::scope(|s| {
+    // Each book is built and its pages are read in a thread of its own; the rest is quick
+    // and looked at one language at a time.
+    let pages: HashMap<&str, Vec<Problem>> = std::thread::scope(|s| {
         let handles: Vec<_> = langs
             .iter()
             .filter(|lang| {
@@ -149,19 +150,20 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
             .map(|lang| {
                 (
                     lang.code,
-                    s.spawn(move || {
-                        site::build_lang_with(root, lang, out_dir, false, false).map(|_| ())
-                    }),
+                    s.spawn(move || build_and_check_pages(root, lang, out_dir)),
                 )
             })
             .collect();
         handles
             .into_iter()
             .map(|(code, h)| {
-                let result = h
-                    .join()
-                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the build panicked")));
-                (code, result)
+                let problems = h.join().unwrap_or_else(|_| {
+                    vec![Problem {
+                        file: format!("src/{code}"),
+                        message: "the build panicked".to_owned(),
+                    }]
+                });
+                (code, problems)
             })
             .collect()
     });
@@ -185,14 +187,10 @@ pub fn run(root: &Path, langs: &[Lang], out_dir: &Path) -> Result<Report> {
             shown.extend(listings_shown(&text));
         }
 
-        // Build, then look at what the reader gets.
-        match builds.get(lang.code).expect("built above") {
-            Ok(()) => check_pages(root, lang.code, &out_dir.join(lang.code), &mut report)?,
-            Err(e) => report.problems.push(Problem {
-                file: format!("src/{}", lang.code),
-                message: format!("the build failed: {e:#}"),
-            }),
-        }
+        // What the reader gets: the built pages.
+        report
+            .problems
+            .extend(pages.get(lang.code).into_iter().flatten().cloned());
 
         let of_notes: Vec<String> = listings
             .iter()
@@ -304,6 +302,12 @@ fn check_listing_files(root: &Path, listing: &Listing, report: &mut Report) {
             });
         }
     }
+    for message in listing.unrun_tests() {
+        report.problems.push(Problem {
+            file: display_path(root, &listing.dir),
+            message: format!("listing `{}`: {message}", listing.name),
+        });
+    }
     // The lesson: said in one line, and held by a check that can fail.
     let manifest = display_path(root, &listing.dir.join("Cargo.toml"));
     if listing
@@ -413,9 +417,32 @@ fn check_text(root: &Path, file: &Path, text: &str, report: &mut Report) {
 }
 
 /// Links, fragments, leftover directives and mojibake in the built pages of one language.
+/// Builds one language into `out_dir/<code>/` and checks its pages: the problems found.
+fn build_and_check_pages(root: &Path, lang: &Lang, out_dir: &Path) -> Vec<Problem> {
+    let mut report = Report::default();
+    let checked = site::build_lang_with(root, lang, out_dir, false, false)
+        .context("the build failed")
+        .and_then(|_| check_pages(root, lang.code, &out_dir.join(lang.code), &mut report));
+    if let Err(e) = checked {
+        report.problems.push(Problem {
+            file: format!("src/{}", lang.code),
+            message: format!("{e:#}"),
+        });
+    }
+    report.problems
+}
+
 fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) -> Result<()> {
     let mut pages = Vec::new();
     collect_html(book_dir, &mut pages)?;
+    // The print page repeats every chapter, and without a README.md mdBook makes
+    // index.html a copy of the first chapter: their problems are the chapters' problems
+    // (and the print page, the largest, would take the longest to read).
+    let readme = root.join("src").join(code).join("README.md").is_file();
+    pages.retain(|page| {
+        let rel = page.strip_prefix(book_dir).unwrap_or(page);
+        rel != Path::new("print.html") && (readme || rel != Path::new("index.html"))
+    });
     // Parsed by a real HTML parser: attribute values arrive with their entities decoded.
     let any = Selector::parse("[id], [href], [src]").expect("valid selector");
     let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
@@ -441,14 +468,6 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
     }
     for ((page, text), links) in pages.iter().zip(&texts).zip(&refs) {
         let name = source_of(root, code, book_dir, page);
-        // The print page repeats every chapter, and without a README.md mdBook makes
-        // index.html a copy of the first chapter: their problems are the chapters' problems.
-        let rel = page.strip_prefix(book_dir).unwrap_or(page);
-        let is_copy = rel == Path::new("index.html")
-            && !root.join("src").join(code).join("README.md").is_file();
-        if rel == Path::new("print.html") || is_copy {
-            continue;
-        }
         if let Some(pos) = text.find("{{#") {
             let snippet: String = text[pos..].chars().take(60).collect();
             report.problems.push(Problem {
@@ -500,8 +519,9 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
             }
             if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
                 let fragment = percent_decode(fragment);
-                let known = ids.get(&target).is_some_and(|set| set.contains(&fragment));
-                if !known && target.extension().is_some_and(|e| e == "html") {
+                // A page that was not read (the print page, the copy) has its chapters' ids.
+                let unknown = ids.get(&target).is_some_and(|set| !set.contains(&fragment));
+                if unknown {
                     report.problems.push(Problem {
                         file: name.clone(),
                         message: format!(

@@ -1,9 +1,10 @@
 //! `cargo xtask stress`: runs listings' tests and Go originals many times in a row while busy
 //! threads load every core, to find a check that depends on a timing margin.
 //!
-//! The Rust side runs each listing's test binaries (`tests/*.rs` but the trybuild
-//! `compile_fail` one, which compiles rather than runs) built once by cargo; the Go side runs
-//! each Go original as `go-check` does: output file, lesson checks, and the race detector.
+//! The Rust side runs each listing's test binary (`tests/listing.rs`, built once by cargo) as
+//! `cargo test` does, its tests side by side, but for the trybuild `compile_fail` tests, which
+//! compile rather than run; the Go side runs each Go original as `go-check` does: output file,
+//! lesson checks, and the race detector.
 
 use std::path::Path;
 use std::process::Command;
@@ -106,7 +107,7 @@ pub fn stress(root: &Path, opts: &Stress) -> Result<()> {
         for i in 0..opts.runs {
             for exe in &binaries {
                 let out = Command::new(exe)
-                    .args(["--test-threads", "1", "-q"])
+                    .args(["-q", "--skip", "compile_fail::"])
                     .output()
                     .with_context(|| format!("cannot run {exe}"))?;
                 if !out.status.success() {
@@ -170,9 +171,7 @@ fn rust_test_binaries(root: &Path, listings: &[&Listing]) -> Result<Vec<(String,
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
-        let (Some(exe), Some(target)) =
-            (msg["executable"].as_str(), msg["target"]["name"].as_str())
-        else {
+        let Some(exe) = msg["executable"].as_str() else {
             continue;
         };
         // The package is the listing folder the manifest path names.
@@ -183,9 +182,7 @@ fn rust_test_binaries(root: &Path, listings: &[&Listing]) -> Result<Vec<(String,
         else {
             continue;
         };
-        if target != "compile_fail" {
-            found.push((listing.name.clone(), exe.to_owned()));
-        }
+        found.push((listing.name.clone(), exe.to_owned()));
     }
     Ok(found)
 }

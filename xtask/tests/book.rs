@@ -21,6 +21,11 @@ fn the_book_has_no_broken_includes_links_listings_or_mojibake() {
 const LISTING_MANIFEST: &str = r#"[package]
 name = "demo"
 version = "0.1.0"
+autotests = false
+
+[[test]]
+name = "listing"
+path = "tests/listing.rs"
 
 [package.metadata.listing]
 note = "004"
@@ -65,6 +70,7 @@ fn book(root: &Path, chapter: &str) {
     );
     write(root, "listings/demo/output.txt", "");
     write(root, "listings/demo/tests/output.rs", "");
+    write(root, "listings/demo/tests/listing.rs", "mod output;\n");
 }
 
 fn problems(chapter: &str) -> Vec<String> {
@@ -200,6 +206,32 @@ fn a_listing_without_its_lesson_or_a_check_is_named() {
     assert!(
         !found.iter().any(|p| p.contains("has no lesson check")),
         "{found:?}"
+    );
+}
+
+#[test]
+fn a_listing_test_that_would_never_run_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    book(dir.path(), "# C\n\n{{#listing demo}}\n");
+    // A lesson test that tests/listing.rs does not declare.
+    write(dir.path(), "listings/demo/tests/lesson.rs", "");
+    assert_one(
+        &problems_in(dir.path()),
+        "listings/demo: listing `demo`: tests/lesson.rs never runs: tests/listing.rs does not \
+         declare it (`mod lesson;`)",
+    );
+    write(
+        dir.path(),
+        "listings/demo/tests/listing.rs",
+        "mod lesson;\nmod output;\n",
+    );
+    assert!(problems_in(dir.path()).is_empty());
+    // A manifest whose test binary cargo would not build, or not alone.
+    let manifest = LISTING_MANIFEST.replace("autotests = false\n", "");
+    write(dir.path(), "listings/demo/Cargo.toml", &manifest);
+    assert_one(
+        &problems_in(dir.path()),
+        "Cargo.toml must gather the tests into one binary",
     );
 }
 

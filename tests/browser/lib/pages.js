@@ -43,3 +43,14 @@ export async function mainText(lang, page) {
     const main = text.slice(text.indexOf('<main>'), text.indexOf('</main>'));
     return main.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ');
 }
+
+/**
+ * The text of a page that the search index holds: its <main> without the diagrams'
+ * mermaid source (xtask/src/search.rs leaves that out).
+ */
+export async function indexedText(lang, page) {
+    const text = await html(lang, page);
+    const main = text.slice(text.indexOf('<main>'), text.indexOf('</main>'))
+        .replace(/<pre class="mermaid"[\s\S]*?<\/pre>/g, ' ');
+    return main.replace(/<[^>]+>/g, '').replace(/&[a-z]+;|&#\d+;/g, ' ');
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { chapters, mainText } from '../lib/pages.js';
+import { chapters, indexedText, mainText } from '../lib/pages.js';
 import { allResults, search } from '../lib/search.js';
 import { CHAPTER, LANGS, openSite, waitFor } from '../lib/site.js';
 
@@ -117,6 +117,106 @@ test('th: a word from the middle of a sentence finds the chapter', async () => {
     assert.ok(results.length > 0);
     assert.ok(results.some(r => r.path === `/th/${CHAPTER}` && r.marks.some(m => word.includes(m) || m.includes(word))),
         JSON.stringify(results));
+    page.assertClean();
+});
+
+// Thai writes vowels and tone marks as combining marks, which Pagefind folds away
+// (ชื่อ "name" and ช่อง "slot" are both ชอ... to it); the book's search keeps only
+// the pages that hold the words as typed (theme/search.js).
+
+/**
+ * Whether `text` holds `word` without cutting a syllable: not right after a vowel
+ * written before its consonant (ชื่อ is not in เชื่อม), not before a vowel or tone
+ * mark of its last letter.
+ */
+function holds(text, word) {
+    return new RegExp(`(?<![\u0e40-\u0e44])${word}(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])`, 'i')
+        .test(text);
+}
+
+/** The Thai chapters whose indexed text holds every one of `words`. */
+async function thaiPagesWith(...words) {
+    const pages = [];
+    for (const chapter of await chapters('th')) {
+        const text = await indexedText('th', chapter);
+        if (words.every(word => holds(text, word))) {
+            pages.push(`/th/${chapter}`);
+        }
+    }
+    return pages.sort();
+}
+
+test('th: a word finds exactly the pages that hold it: ชื่อ ("name") is not ช่อง ("slot")', async () => {
+    const word = 'ชื่อ';
+    const expected = await thaiPagesWith(word);
+    // Pages with the look-alike and not the word: what Pagefind alone would add;
+    // and pages with the word's letters only inside เชื่อม ("connect"), which a
+    // search for the letters as a string would add.
+    const lookAlikes = (await thaiPagesWith('ช่อง')).filter(p => !expected.includes(p));
+    const inside = (await thaiPagesWith('เชื่อ')).filter(p => !expected.includes(p));
+    assert.ok(expected.length > 0 && lookAlikes.length > 0 && inside.length > 0,
+        `${expected} / ${lookAlikes} / ${inside}`);
+    const page = await site.open('th/index.html');
+    const results = await search(page, word);
+    assert.ok(results.length > 0);
+    for (const r of results) {
+        assert.ok(r.marks.length > 0 && r.marks.every(m => m === word), JSON.stringify(r));
+    }
+    assert.deepEqual((await allResults(page)).sort(), expected);
+    page.assertClean();
+});
+
+test('th: a word that is not in the book finds nothing, though Pagefind alone finds pages', async () => {
+    const word = 'ชื้น'; // "damp": ชน without its marks, as ชนิด ("kind") begins
+    for (const chapter of await chapters('th')) {
+        assert.ok(!(await indexedText('th', chapter)).includes(word), `${chapter} has ${word}`);
+    }
+    const page = await site.open('th/index.html');
+    const results = await search(page, word);
+    assert.deepEqual(results, []);
+    assert.match(await page.textContent('.book-search-status'), /ไม่พบผลลัพธ์/);
+    // Pagefind's own answer, from the module the search has loaded.
+    const raw = await page.evaluate(async q => {
+        const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+        return (await pagefind.search(q)).results.length;
+    }, word);
+    assert.ok(raw > 0, 'Pagefind alone finds nothing: the test cannot tell');
+    page.assertClean();
+});
+
+test('th: two words find the pages that hold both; written together, the pages that hold the phrase', async () => {
+    const [cancel, work] = ['ยกเลิก', 'งาน']; // "cancel", "work"
+    const both = await thaiPagesWith(cancel, work);
+    const phrase = await thaiPagesWith(cancel + work);
+    // Each word alone is on pages without the other, and the phrase is rarer than
+    // the pair: a search that ignored a word, or the spacing, would show it.
+    assert.ok((await thaiPagesWith(work)).length > both.length);
+    assert.ok((await thaiPagesWith(cancel)).length > both.length);
+    assert.ok(phrase.length > 0 && phrase.length < both.length, `${phrase} / ${both}`);
+
+    const page = await site.open('th/index.html');
+    const results = await search(page, `${cancel} ${work}`);
+    assert.ok(results.length > 0);
+    assert.ok(results.every(r => r.marks.every(m => m === cancel || m === work)),
+        JSON.stringify(results.map(r => r.marks)));
+    assert.ok(results.some(r => r.marks.includes(cancel) && r.marks.includes(work)),
+        'an excerpt with both words');
+    assert.deepEqual((await allResults(page)).sort(), both);
+
+    const together = await search(page, cancel + work);
+    assert.ok(together.every(r => r.marks.includes(cancel + work)), JSON.stringify(together));
+    assert.deepEqual((await allResults(page)).sort(), phrase);
+    page.assertClean();
+});
+
+test('th: a compound is found and marked whole, not as its parts', async () => {
+    const word = 'ระบบปฏิบัติการ'; // "operating system": ระบบ + ปฏิบัติ + การ
+    const page = await site.open('th/index.html');
+    const results = await search(page, word);
+    assert.ok(results.length > 0);
+    assert.ok(results.every(r => r.marks.length > 0 && r.marks.every(m => m === word)),
+        JSON.stringify(results.map(r => r.marks)));
+    assert.deepEqual((await allResults(page)).sort(), await thaiPagesWith(word));
     page.assertClean();
 });
 

@@ -63,7 +63,7 @@ fn a_missing_output_file_is_named() {
 #[test]
 fn a_hung_listing_is_killed_at_its_limit_and_named() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let l = listing(dir.path(), "timeout-secs = 1", Some("hi\n"));
+    let l = listing(dir.path(), "timeout-secs = 0.5", Some("hi\n"));
     let started = std::time::Instant::now();
     let err = error_of(&l, "echo 'before the hang'; sleep 30");
     assert!(
@@ -72,7 +72,7 @@ fn a_hung_listing_is_killed_at_its_limit_and_named() {
     );
     assert!(
         err.contains(
-            "listing `demo-listing`: the Rust program was killed at its time limit of 1 s"
+            "listing `demo-listing`: the Rust program was killed at its time limit of 0.5 s"
         ),
         "{err}"
     );

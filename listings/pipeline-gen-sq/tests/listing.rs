@@ -1,0 +1,5 @@
+//! Every test of this listing, in one test binary so that they run side by side.
+
+mod compile_fail;
+mod lesson;
+mod output;
