@@ -32,6 +32,11 @@
     const current = (document.documentElement.lang || 'en').toLowerCase();
     const bookRoot = new URL(path_to_root || './', window.location.href);
     const siteRoot = new URL(path_to_root + '../', window.location.href);
+    // Under plain `mdbook serve` the one book is served at / with no site around it:
+    // there is no other language to offer, and asking for one would only be a 404.
+    if (!bookRoot.pathname.endsWith('/' + current + '/')) {
+        return;
+    }
 
     // The page's path inside its book ("building-blocks/x.html"); a folder
     // URL means its index.html.
@@ -50,8 +55,14 @@
         return new URL(code + '/index.html', siteRoot).href;
     }
 
-    // Where choosing `code` leads, checked once per language and page.
+    // Where choosing `code` leads, checked once per language and page: the same
+    // chapter, else that book's first page, else nowhere (null: that book is not
+    // on this server).
     const targets = new Map();
+    function exists(url) {
+        return fetch(url, { method: 'HEAD', cache: 'no-cache' })
+            .then(response => response.ok, () => false);
+    }
     function target(code) {
         if (!targets.has(code)) {
             const same = new URL(code + '/' + chapterPath(), siteRoot).href;
@@ -60,13 +71,25 @@
                 // fetch() cannot look at files; the books share file names.
                 found = Promise.resolve(same);
             } else {
-                found = fetch(same, { method: 'HEAD', cache: 'no-cache' })
-                    .then(response => (response.ok ? same : firstPage(code)))
-                    .catch(() => firstPage(code));
+                found = exists(same).then(ok => ok ? same
+                    : exists(firstPage(code)).then(first => (first ? firstPage(code) : null)));
             }
             targets.set(code, found);
         }
         return targets.get(code);
+    }
+
+    // A language whose book is not here is shown, but not linked.
+    function point(link, url) {
+        if (url) {
+            link.href = url;
+            link.removeAttribute('aria-disabled');
+            link.removeAttribute('tabindex');
+        } else {
+            link.removeAttribute('href');
+            link.setAttribute('aria-disabled', 'true');
+            link.tabIndex = -1; // still reached with the arrows, as a menu item
+        }
     }
 
     // A globe, drawn with strokes in the icon colour.
@@ -83,15 +106,15 @@
     toggle.className = 'icon-button';
     toggle.type = 'button';
     toggle.title = label;
-    // The accessible name contains the visible text (the language code), as speech input
-    // expects: "Language (EN)".
-    toggle.setAttribute('aria-label', label + ' (' + current.toUpperCase() + ')');
+    // The accessible name is the button's text, "Language: EN", of which "EN" is what
+    // shows: a name that holds the visible text, as speech input expects.
     toggle.setAttribute('aria-haspopup', 'true');
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', 'lang-picker-list');
     toggle.innerHTML = '<span class="fa-svg">' + GLOBE + '</span>' +
-        '<span class="lang-picker-code" aria-hidden="true"></span>';
-    toggle.querySelector('.lang-picker-code').textContent = current;
+        '<span class="lang-picker-label"></span><span class="lang-picker-code"></span>';
+    toggle.querySelector('.lang-picker-label').textContent = label + ': ';
+    toggle.querySelector('.lang-picker-code').textContent = current.toUpperCase();
 
     const list = document.createElement('ul');
     list.id = 'lang-picker-list';
@@ -140,7 +163,7 @@
         for (const link of links()) {
             const code = link.dataset.lang;
             if (code !== current) {
-                target(code).then(url => { link.href = url; });
+                target(code).then(url => point(link, url));
             } else {
                 link.href = window.location.href;
             }
@@ -180,7 +203,13 @@
             close(true);
             return;
         }
-        target(code).then(url => { window.location.href = url; });
+        target(code).then(url => {
+            if (url) {
+                window.location.href = url;
+            } else {
+                point(link, null);
+            }
+        });
     });
 
     // Keyboard: arrows, Home and End move, Escape closes, Tab leaves.

@@ -126,6 +126,8 @@ pub fn build_lang_with(
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
         finish_pages(root, &staged, lang)
             .with_context(|| format!("cannot finish the {} book's pages", lang.name))?;
+        minify_assets(&staged)
+            .with_context(|| format!("cannot minify the {} book's scripts", lang.name))?;
         let search = if index {
             crate::search::index_book(&staged, lang)
                 .with_context(|| format!("cannot index the {} book for search", lang.name))?
@@ -253,14 +255,14 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
                 text = text.replace(from.as_str(), to);
             }
         }
+        if is_book_js {
+            // mdBook's old fix for a browser's back button: an unload handler, which
+            // Chromium reports as deprecated and which keeps a page out of the
+            // back-forward cache.
+            text = text.replacen("window.onunload = function() { };", "", 1);
+        }
         if ext == "html" {
-            // mdBook's sidebar toggle is a <label> with aria-expanded, which a label's role
-            // does not allow: as a button it may have it.
-            text = text.replacen(
-                SIDEBAR_TOGGLE,
-                &SIDEBAR_TOGGLE.replace(" class=", " role=\"button\" class="),
-                1,
-            );
+            sidebar_toggle_as_button(&mut text);
             defer_theme_scripts(&mut text);
             if !matches!(rel.as_str(), "print.html" | "toc.html" | "404.html") {
                 text = text.replacen("</head>", &(alternates(root, lang, &rel) + "</head>"), 1);
@@ -282,8 +284,66 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
     Ok(())
 }
 
+/// Minifies the book's own CSS and JavaScript (the theme's and mdBook's) in place, with
+/// `minifier`, the crate rustdoc uses for its own; files that come minified
+/// (`*.min.js`, highlight.js, Pagefind's) are left as they are. The browser tests run on
+/// the result.
+fn minify_assets(book: &Path) -> Result<()> {
+    for file in files(book)? {
+        let rel = file
+            .strip_prefix(book)?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let name = rel.rsplit('/').next().unwrap_or_default();
+        let minified = rel.starts_with(crate::search::DIR)
+            || name.contains(".min.")
+            || name.starts_with("highlight");
+        let ext = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if minified || !matches!(ext, "js" | "css") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        let small = if ext == "js" {
+            minifier::js::minify(&text).map(|m| m.to_string())
+        } else {
+            minifier::css::minify(&text).map(|m| m.to_string())
+        }
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        std::fs::write(&file, small).with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    Ok(())
+}
+
 /// The start of mdBook's sidebar toggle.
 const SIDEBAR_TOGGLE: &str = "<label id=\"mdbook-sidebar-toggle\" class=";
+
+/// mdBook's sidebar toggle is a `<label>` for a hidden checkbox, with `aria-expanded`,
+/// which no role of a label allows (nor may a label be given one), and which the
+/// keyboard cannot reach. It becomes a `<button>`; a click on it toggles the checkbox,
+/// after mdBook's own click handler has run, as the label's click did.
+fn sidebar_toggle_as_button(page: &mut String) {
+    let Some(start) = page.find(SIDEBAR_TOGGLE) else {
+        return;
+    };
+    let Some(end) = page[start..].find("</label>").map(|e| start + e) else {
+        return;
+    };
+    let label = &page[start..end];
+    let button = label
+        .replacen("<label ", "<button type=\"button\" ", 1)
+        .replacen(" for=\"mdbook-sidebar-toggle-anchor\"", "", 1);
+    page.replace_range(start..end + "</label>".len(), &(button + "</button>"));
+    let script = "<script>document.getElementById('mdbook-sidebar-toggle').addEventListener(\
+                  'click',()=>document.getElementById('mdbook-sidebar-toggle-anchor').click());\
+                  </script>\n</body>";
+    if let Some(body) = page.rfind("</body>") {
+        page.replace_range(body..body + "</body>".len(), script);
+    }
+}
 
 /// Where a string of mdBook's is, and whether every book has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

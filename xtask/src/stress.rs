@@ -171,9 +171,14 @@ fn rust_test_binaries(root: &Path, listings: &[&Listing]) -> Result<Vec<(String,
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
+        // The test binary, not the program (cargo builds both for the test, and
+        // names both executables).
         let Some(exe) = msg["executable"].as_str() else {
             continue;
         };
+        if msg["profile"]["test"] != true {
+            continue;
+        }
         // The package is the listing folder the manifest path names.
         let manifest = msg["manifest_path"].as_str().unwrap_or_default();
         let Some(listing) = listings

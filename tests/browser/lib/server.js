@@ -30,8 +30,8 @@ const TYPES = {
 };
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 
-/** Serves `root` on 127.0.0.1; resolves to { url, requests, close() }. */
-export async function serve(root, { gzip = false } = {}) {
+/** Serves `root` on 127.0.0.1 (on `port`, or one the system picks); resolves to { url, requests, close() }. */
+export async function serve(root, { gzip = false, port: wanted = 0 } = {}) {
     const base = path.resolve(root);
     const requests = [];
     const server = http.createServer(async (req, res) => {
@@ -77,7 +77,12 @@ export async function serve(root, { gzip = false } = {}) {
             res.writeHead(500).end(String(error));
         }
     });
-    await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+    await new Promise((resolve, reject) => {
+        server.once('error', error => reject(error.code === 'EADDRINUSE'
+            ? new Error(`port ${wanted} on 127.0.0.1 is busy: stop what listens there, or choose another`)
+            : error));
+        server.listen(wanted, '127.0.0.1', resolve);
+    });
     const { port } = server.address();
     return {
         url: `http://127.0.0.1:${port}`,

@@ -36,11 +36,12 @@ export const LIGHT_THEMES = ['light', 'rust'];
 export const DARK_THEMES = ['navy', 'coal', 'ayu'];
 
 /**
- * Starts the server and the browser. `site.open(path, options)` opens a page in a
+ * Starts the server (for the built site, or another `root`) and the browser.
+ * `site.open(path, options)` opens a page in a
  * fresh context and records what it does; `site.close()` stops both.
  */
-export async function openSite({ gzip = false } = {}) {
-    const server = await serve(BOOK_DIR, { gzip });
+export async function openSite({ gzip = false, root = BOOK_DIR } = {}) {
+    const server = await serve(root, { gzip });
     const browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: CHROMIUM_ARGS,
@@ -48,7 +49,7 @@ export async function openSite({ gzip = false } = {}) {
     });
     const contexts = [];
 
-    async function open(pagePath, { theme, viewport, waitForFonts = true } = {}) {
+    async function open(pagePath, { theme, viewport, waitForFonts = true, noPrintDialog = false } = {}) {
         const context = await browser.newContext({
             viewport: viewport || { width: 1280, height: 900 },
             serviceWorkers: 'block',
@@ -60,6 +61,11 @@ export async function openSite({ gzip = false } = {}) {
                     localStorage.setItem('mdbook-theme', name);
                 } catch (e) { /* storage off: the default theme */ }
             }, theme);
+        }
+        if (noPrintDialog) {
+            // mdBook's print page calls window.print() once it is loaded; a test that
+            // prints it itself (page.pdf) must not find it printing already.
+            await context.addInitScript(() => { window.print = () => {}; });
         }
         const log = { outside: [], errors: [], failed: [], requests: [] };
         // Nothing may leave 127.0.0.1: such a request is recorded and refused.

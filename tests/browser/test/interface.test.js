@@ -20,7 +20,7 @@ const ENGLISH = [
 ];
 // Names, the same in every language: two of mdBook's themes, the picker's entry for
 // English, the languages of the listings, the picker's language code.
-const NAMES = new Set(['Rust', 'Ayu', 'English', 'Go', 'en', 'fa', 'ru', 'th']);
+const NAMES = new Set(['Rust', 'Ayu', 'English', 'Go', 'EN', 'FA', 'RU', 'TH']);
 
 // Every string the page's interface shows or announces: the chrome's text, each
 // element's title, aria-label and placeholder, the callout titles, the meta description
