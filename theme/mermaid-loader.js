@@ -47,8 +47,20 @@
             // Labels in the page's font (Vazirmatn for Persian, Noto Sans Thai
             // for Thai, then mdBook's Open Sans).
             fontFamily: window.getComputedStyle(document.body).fontFamily,
+            // Drawn at their own size, not shrunk to the column: the CSS lets a wide
+            // one scroll sideways (theme/book.css, section 6).
+            flowchart: { useMaxWidth: false },
+            sequence: { useMaxWidth: false },
+            state: { useMaxWidth: false },
         });
-        mermaid.run({ nodes: blocks }).catch(error => {
+        mermaid.run({ nodes: blocks }).then(() => {
+            // A diagram that scrolls can be scrolled with the keyboard too.
+            for (const block of blocks) {
+                if (block.scrollWidth > block.clientWidth) {
+                    block.tabIndex = 0;
+                }
+            }
+        }).catch(error => {
             console.error('mermaid:', error);
             showSource();
         });

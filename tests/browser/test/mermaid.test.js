@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { pageWithoutDiagram } from '../lib/pages.js';
+import { chapters, hasDiagram, html, pageWithoutDiagram } from '../lib/pages.js';
 import { CHAPTER, LANGS, openSite, waitFor } from '../lib/site.js';
 
 let site;
@@ -44,5 +44,65 @@ for (const lang of LANGS) {
         const mermaid = page.log.requests.filter(u => /mermaid(\.min)?\.js/.test(u) && !/loader/.test(u));
         assert.deepEqual(mermaid, [], `${path} fetched mermaid`);
         page.assertClean();
+    });
+}
+
+/**
+ * The smallest text of each drawn diagram on the page, in CSS px as it shows: the
+ * font size of each element with text of its own, times the SVG's scale (its drawn
+ * width over its viewBox width); and whether the diagram overflows its column
+ * without being able to scroll.
+ */
+function diagramText() {
+    return Array.from(document.querySelectorAll('pre.mermaid svg'), svg => {
+        const box = svg.viewBox.baseVal;
+        const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
+        let smallest = Infinity;
+        let sample = '';
+        for (const el of svg.querySelectorAll('text, tspan, foreignObject *')) {
+            const own = Array.from(el.childNodes)
+                .filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+            if (!own) {
+                continue;
+            }
+            const size = parseFloat(getComputedStyle(el).fontSize) * scale;
+            if (size < smallest) {
+                [smallest, sample] = [size, own.slice(0, 30)];
+            }
+        }
+        const pre = svg.closest('pre');
+        const scrolls = getComputedStyle(pre).overflowX === 'auto';
+        const hidden = pre.scrollWidth > pre.clientWidth && !scrolls;
+        return { smallest: Math.round(smallest * 10) / 10, sample, hidden };
+    });
+}
+
+// Text under 12 px at 1280 px or under 11 px at 390 px is too small to read: a wide
+// diagram keeps its size and scrolls sideways instead of shrinking.
+for (const [width, least] of [[390, 11], [1280, 12]]) {
+    test(`every diagram's text is at least ${least} px at ${width} px, in every language`, async () => {
+        const small = [];
+        let diagrams = 0;
+        for (const lang of LANGS) {
+            for (const chapter of await chapters(lang)) {
+                if (!hasDiagram(await html(lang, chapter))) {
+                    continue;
+                }
+                const page = await site.open(`${lang}/${chapter}`, { viewport: { width, height: 900 } });
+                await waitFor(page, () => Array.from(document.querySelectorAll('pre.mermaid'))
+                    .every(b => b.querySelector('svg') || b.classList.contains('mermaid-failed')),
+                undefined, `the diagrams of ${lang}/${chapter}`, 30000);
+                for (const [i, d] of (await page.evaluate(diagramText)).entries()) {
+                    diagrams += 1;
+                    if (d.smallest < least || d.hidden) {
+                        small.push(`${lang}/${chapter} #${i + 1}: ${d.smallest} px ("${d.sample}")${d.hidden ? ', cut off' : ''}`);
+                    }
+                }
+                page.assertClean();
+                await page.context().close();
+            }
+        }
+        assert.ok(diagrams > 100, `${diagrams} diagrams`);
+        assert.deepEqual(small, []);
     });
 }

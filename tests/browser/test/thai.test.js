@@ -69,7 +69,9 @@ function lineBreaks() {
         }
     }
     const width = document.documentElement.clientWidth;
+    // Prose only: a diagram or a table that is wider scrolls in its own box.
     const wide = Array.from(document.querySelectorAll('main p, main li, main h1, main h2, main h3'))
+        .filter(el => !el.closest('pre, svg, table'))
         .filter(el => el.getBoundingClientRect().right > width + 1 || el.scrollWidth > el.clientWidth + 1)
         .map(el => el.textContent.slice(0, 60));
     return { breaks, wide, scroll: document.documentElement.scrollWidth - width };
