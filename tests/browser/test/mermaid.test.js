@@ -77,10 +77,51 @@ function diagramText() {
     });
 }
 
+/**
+ * The labels with Persian letters that do not read right to left: where the first
+ * letter of the label is not drawn to the right of its last (an English word or a
+ * digit inside keeps its own order, but not the label's ends).
+ */
+function leftToRightPersianLabels() {
+    const wrong = [];
+    for (const el of document.querySelectorAll('pre.mermaid svg foreignObject p, pre.mermaid svg text')) {
+        // A label with Persian words (not only a Persian comma or digit).
+        if (!/(?=\p{Script=Arabic})\p{L}/u.test(el.textContent)) {
+            continue;
+        }
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.data.trim()) {
+                nodes.push(n);
+            }
+        }
+        const [first, last] = [nodes[0], nodes[nodes.length - 1]];
+        const [fi, li] = [first.data.search(/\S/), last.data.trimEnd().length - 1];
+        if (first === last && fi === li) {
+            continue; // one letter has no order
+        }
+        const x = (node, i) => {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return range.getBoundingClientRect();
+        };
+        const [a, b] = [x(first, fi), x(last, li)];
+        // On one line, the first letter is right of the last; on several, the first
+        // line is above.
+        if (Math.abs(a.top - b.top) < a.height / 2 ? a.left <= b.left : a.top > b.top) {
+            wrong.push(el.textContent.trim().slice(0, 40));
+        }
+    }
+    return wrong;
+}
+
 // Text under 12 px at 1280 px or under 11 px at 390 px is too small to read: a wide
-// diagram keeps its size and scrolls sideways instead of shrinking.
+// diagram keeps its size and scrolls sideways instead of shrinking. And a Persian
+// label reads right to left, though the diagram is laid out left to right.
 for (const [width, least] of [[390, 11], [1280, 12]]) {
-    test(`every diagram's text is at least ${least} px at ${width} px, in every language`, async () => {
+    test(`every diagram's text is at least ${least} px at ${width} px in every language, and Persian labels read right to left`, async () => {
         const small = [];
         let diagrams = 0;
         for (const lang of LANGS) {
@@ -97,6 +138,10 @@ for (const [width, least] of [[390, 11], [1280, 12]]) {
                     if (d.smallest < least || d.hidden) {
                         small.push(`${lang}/${chapter} #${i + 1}: ${d.smallest} px ("${d.sample}")${d.hidden ? ', cut off' : ''}`);
                     }
+                }
+                if (lang === 'fa') {
+                    const wrong = await page.evaluate(leftToRightPersianLabels);
+                    small.push(...wrong.map(label => `${lang}/${chapter}: "${label}" reads left to right`));
                 }
                 page.assertClean();
                 await page.context().close();
