@@ -29,7 +29,7 @@ function below(measured, min) {
         .map(([what, m]) => `${what}: ${m.ratio.toFixed(2)} (${m.fg} on ${m.bg})`);
 }
 
-for (const theme of ['light', 'navy', 'coal']) {
+for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
     test(`${theme}: code, diagram and search results are readable`, async () => {
         const page = await site.open(`en/${CHAPTER}`, { theme });
         assert.ok(await page.evaluate(t => document.documentElement.classList.contains(t), theme));
