@@ -70,6 +70,14 @@
     script.src = path_to_root + 'mermaid.min.js';
     script.async = true;
     script.onload = () => {
+        // Left alone, mermaid draws every diagram itself on the window's load event,
+        // with its default settings (shrunk to the column, the default font): turn
+        // that off at once. The page's load event waits for this script, and may come
+        // before the fonts below.
+        if (window.mermaid) {
+            window.mermaid.startOnLoad = false;
+            window.mermaid.initialize({ startOnLoad: false });
+        }
         // Mermaid measures the labels' text: wait for the web fonts first.
         const fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
         fontsReady.then(draw, draw);

@@ -49,7 +49,7 @@ export async function openSite({ gzip = false, root = BOOK_DIR } = {}) {
     });
     const contexts = [];
 
-    async function open(pagePath, { theme, viewport, waitForFonts = true, noPrintDialog = false } = {}) {
+    async function open(pagePath, { theme, viewport, waitForFonts = true, noPrintDialog = false, initScript } = {}) {
         const context = await browser.newContext({
             viewport: viewport || { width: 1280, height: 900 },
             serviceWorkers: 'block',
@@ -61,6 +61,9 @@ export async function openSite({ gzip = false, root = BOOK_DIR } = {}) {
                     localStorage.setItem('mdbook-theme', name);
                 } catch (e) { /* storage off: the default theme */ }
             }, theme);
+        }
+        if (initScript) {
+            await context.addInitScript(initScript);
         }
         if (noPrintDialog) {
             // mdBook's print page calls window.print() once it is loaded; a test that

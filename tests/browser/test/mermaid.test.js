@@ -151,3 +151,24 @@ for (const [width, least] of [[390, 11], [1280, 12]]) {
         assert.deepEqual(small, []);
     });
 }
+
+test('diagrams are drawn with the book\'s settings even when the fonts come after the load event', async () => {
+    // Left alone, mermaid draws every diagram on the window's load event with its
+    // defaults (shrunk to the column): the loader must stop that before the fonts are in.
+    const page = await site.open('fa/patterns/index.html', {
+        viewport: { width: 1280, height: 900 },
+        waitForFonts: false,
+        initScript: () => {
+            const late = new Promise(resolve => setTimeout(resolve, 3000));
+            Object.defineProperty(document.fonts, 'ready', { get: () => late.then(() => document.fonts) });
+        },
+    });
+    await waitFor(page, () => document.querySelector('pre.mermaid svg'), undefined, 'a diagram', 30000);
+    const drawn = await page.evaluate(() => {
+        const svg = document.querySelector('pre.mermaid svg');
+        return { width: svg.getAttribute('width'), scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width };
+    });
+    assert.notEqual(drawn.width, '100%', JSON.stringify(drawn));
+    assert.ok(Math.abs(drawn.scale - 1) < 0.01, `drawn at ${drawn.scale} of its size`);
+    page.assertClean();
+});
