@@ -135,6 +135,13 @@ impl Listing {
                 manifest_path.display()
             );
         };
+        if !(meta.timeout_secs.is_finite() && meta.timeout_secs > 0.0) {
+            bail!(
+                "{}: `timeout-secs = {}` is no time limit (seconds, more than 0)",
+                manifest_path.display(),
+                meta.timeout_secs
+            );
+        }
         if meta.order == Order::Exact && meta.fixed_head + meta.fixed_tail > 0 {
             bail!(
                 "{}: `fixed-head`/`fixed-tail` only mean something with `order = \"any\"` \

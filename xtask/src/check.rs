@@ -416,7 +416,6 @@ fn check_text(root: &Path, file: &Path, text: &str, report: &mut Report) {
     }
 }
 
-/// Links, fragments, leftover directives and mojibake in the built pages of one language.
 /// Builds one language into `out_dir/<code>/` and checks its pages: the problems found.
 fn build_and_check_pages(root: &Path, lang: &Lang, out_dir: &Path) -> Vec<Problem> {
     let mut report = Report::default();
@@ -432,17 +431,17 @@ fn build_and_check_pages(root: &Path, lang: &Lang, out_dir: &Path) -> Vec<Proble
     report.problems
 }
 
+/// Links, fragments, leftover directives and mojibake in the built pages of one language.
 fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) -> Result<()> {
     let mut pages = Vec::new();
     collect_html(book_dir, &mut pages)?;
-    // The print page repeats every chapter, and without a README.md mdBook makes
-    // index.html a copy of the first chapter: their problems are the chapters' problems
-    // (and the print page, the largest, would take the longest to read).
-    let readme = root.join("src").join(code).join("README.md").is_file();
-    pages.retain(|page| {
-        let rel = page.strip_prefix(book_dir).unwrap_or(page);
-        rel != Path::new("print.html") && (readme || rel != Path::new("index.html"))
-    });
+    // The print page repeats every chapter: its problems are the chapters' problems, and
+    // it is the largest page to read. (A link to one of its ids is not checked.)
+    pages.retain(|page| page.strip_prefix(book_dir).unwrap_or(page) != Path::new("print.html"));
+    // Without a README.md mdBook makes index.html a copy of the first chapter: its ids
+    // are read, its problems are the chapter's.
+    let copy = (!root.join("src").join(code).join("README.md").is_file())
+        .then(|| book_dir.join("index.html"));
     // Parsed by a real HTML parser: attribute values arrive with their entities decoded.
     let any = Selector::parse("[id], [href], [src]").expect("valid selector");
     let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
@@ -467,6 +466,9 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
         refs.push(page_refs);
     }
     for ((page, text), links) in pages.iter().zip(&texts).zip(&refs) {
+        if copy.as_ref() == Some(page) {
+            continue;
+        }
         let name = source_of(root, code, book_dir, page);
         if let Some(pos) = text.find("{{#") {
             let snippet: String = text[pos..].chars().take(60).collect();
@@ -519,7 +521,7 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
             }
             if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
                 let fragment = percent_decode(fragment);
-                // A page that was not read (the print page, the copy) has its chapters' ids.
+                // The print page was not read: it has its chapters' ids.
                 let unknown = ids.get(&target).is_some_and(|set| !set.contains(&fragment));
                 if unknown {
                     report.problems.push(Problem {

@@ -178,6 +178,19 @@ fn fixed_lines_without_any_order_are_an_error() {
 }
 
 #[test]
+fn a_time_limit_of_zero_or_less_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for limit in ["0", "-1.5"] {
+        let manifest = format!(
+            "[package]\nname = \"demo-listing\"\n\n[package.metadata.listing]\nnote = \"004\"\nheading = \"Demo\"\ntimeout-secs = {limit}\n"
+        );
+        std::fs::write(dir.path().join("Cargo.toml"), manifest).expect("write");
+        let err = format!("{:#}", Listing::load(dir.path()).expect_err("refused"));
+        assert!(err.contains("is no time limit"), "{err}");
+    }
+}
+
+#[test]
 fn overwrite_never_erases_a_wildcard_or_an_any_order_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("output.txt");
