@@ -1,11 +1,28 @@
-// Mermaid only where needed. mdbook-mermaid turns each ```mermaid block into
-// <pre class="mermaid">; on a page with none, this script does nothing, and
-// mermaid.min.js (2.6 MB) is never fetched. Each book has its own copy at its
-// root (src/<lang>/mermaid.min.js, a link to theme/mermaid.min.js).
+// Mermaid only where needed. `cargo xtask build` draws every diagram into the page
+// as SVG (xtask/src/diagram.rs: <pre class="mermaid drawn">); what is left as
+// <pre class="mermaid"> with its source (plain `mdbook serve`, or a diagram the
+// build could not draw) is drawn here by mermaid.js. On a page with none, this
+// script fetches nothing: mermaid.min.js (2.6 MB) is never loaded. Each book has
+// its own copy at its root (src/<lang>/mermaid.min.js, a link to
+// theme/mermaid.min.js).
 (function mermaidLoader() {
     'use strict';
 
-    const blocks = Array.from(document.querySelectorAll('pre.mermaid'));
+    // A diagram wider than the column scrolls sideways: it can be scrolled with the
+    // keyboard too.
+    function focusIfScrolls(block) {
+        block.tabIndex = block.scrollWidth > block.clientWidth ? 0 : -1;
+        if (block.tabIndex < 0) {
+            block.removeAttribute('tabindex');
+        }
+    }
+    const drawn = Array.from(document.querySelectorAll('pre.mermaid.drawn'));
+    drawn.forEach(focusIfScrolls);
+    if (drawn.length > 0) {
+        window.addEventListener('resize', () => drawn.forEach(focusIfScrolls));
+    }
+
+    const blocks = Array.from(document.querySelectorAll('pre.mermaid:not(.drawn)'));
     if (blocks.length === 0 || typeof path_to_root === 'undefined') {
         return;
     }
@@ -53,14 +70,7 @@
             sequence: { useMaxWidth: false },
             state: { useMaxWidth: false },
         });
-        mermaid.run({ nodes: blocks }).then(() => {
-            // A diagram that scrolls can be scrolled with the keyboard too.
-            for (const block of blocks) {
-                if (block.scrollWidth > block.clientWidth) {
-                    block.tabIndex = 0;
-                }
-            }
-        }).catch(error => {
+        mermaid.run({ nodes: blocks }).then(() => blocks.forEach(focusIfScrolls)).catch(error => {
             console.error('mermaid:', error);
             showSource();
         });

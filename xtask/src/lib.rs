@@ -3,6 +3,7 @@
 pub use book_model::lang;
 
 pub mod check;
+pub mod diagram;
 pub mod gocheck;
 pub mod preprocess;
 pub mod search;

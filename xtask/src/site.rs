@@ -85,17 +85,30 @@ pub struct Built {
     pub took: Duration,
     /// The search index (`<book>/pagefind/`).
     pub search: crate::search::Indexed,
+    /// The diagrams drawn at build time (the print page's not counted again).
+    pub diagrams: usize,
+    /// The diagrams merman could not draw, which mermaid.js draws in the browser: each
+    /// named by its page, its number there, its kind and merman's error.
+    pub not_drawn: Vec<String>,
 }
 
 impl fmt::Display for Built {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:>6.2?}  (search: {} pages, index {} KB)",
+            "{:>6.2?}  (search: {} pages, index {} KB; {} diagrams drawn)",
             self.took,
             self.search.pages,
             self.search.index_bytes.div_ceil(1024),
-        )
+            self.diagrams,
+        )?;
+        for not_drawn in &self.not_drawn {
+            write!(
+                f,
+                "\n  warning: {not_drawn}; mermaid.js draws it in the browser"
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -124,7 +137,7 @@ pub fn build_lang_with(
         book.build()
             .with_context(|| format!("cannot build the {} book (src/{})", lang.name, lang.code))?;
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
-        finish_pages(root, &staged, lang)
+        let (diagrams, not_drawn) = finish_pages(root, &staged, lang)
             .with_context(|| format!("cannot finish the {} book's pages", lang.name))?;
         minify_assets(&staged)
             .with_context(|| format!("cannot minify the {} book's scripts", lang.name))?;
@@ -140,12 +153,14 @@ pub fn build_lang_with(
         }
         std::fs::rename(&staged, &dest)
             .with_context(|| format!("cannot move the book to {}", dest.display()))?;
-        Ok(search)
+        Ok((search, diagrams, not_drawn))
     })();
     std::fs::remove_dir_all(&staging_root).ok();
-    result.map(|search| Built {
+    result.map(|(search, diagrams, not_drawn)| Built {
         took: started.elapsed(),
         search,
+        diagrams,
+        not_drawn,
     })
 }
 
@@ -230,10 +245,13 @@ fn alternate(hreflang: &str, href: &str) -> String {
 }
 
 /// What `cargo xtask build` does to the pages mdBook wrote: mdBook's interface in the
-/// book's language ([`localize`]), the theme's scripts deferred, and each chapter's
-/// `hreflang` alternates.
-fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
+/// book's language ([`localize`]), the diagrams drawn ([`crate::diagram`]), the theme's
+/// scripts deferred, and each chapter's `hreflang` alternates. Returns how many diagrams
+/// were drawn and the ones that could not be.
+fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<(usize, Vec<String>)> {
     let replacements = localize(lang);
+    let mut diagrams = crate::diagram::Diagrams::new(root, lang);
+    let (mut drawn, mut not_drawn) = (0, Vec::new());
     let mut hits = vec![0usize; replacements.len()];
     for file in files(book)? {
         let Some(ext) = file.extension().and_then(|e| e.to_str()) else {
@@ -262,6 +280,27 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
             text = text.replacen("window.onunload = function() { };", "", 1);
         }
         if ext == "html" {
+            let (count, failures) = diagrams
+                .inline(&mut text)
+                .with_context(|| format!("cannot draw the diagrams of {rel}"))?;
+            // The print page repeats the chapters, and without a README.md mdBook makes
+            // index.html a copy of the first chapter.
+            let copy = rel == "print.html"
+                || (rel == "index.html"
+                    && !root.join("src").join(lang.code).join("README.md").is_file());
+            if !copy {
+                drawn += count;
+                not_drawn.extend(failures.into_iter().map(|f| {
+                    format!(
+                        "src/{}/{}: diagram {} ({}) cannot be drawn at build time: {}",
+                        lang.code,
+                        rel.replace(".html", ".md"),
+                        f.index,
+                        f.kind,
+                        f.error
+                    )
+                }));
+            }
             sidebar_toggle_as_button(&mut text);
             defer_theme_scripts(&mut text);
             if !matches!(rel.as_str(), "print.html" | "toc.html" | "404.html") {
@@ -281,7 +320,7 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<()> {
     if !missing.is_empty() {
         bail!("mdBook's interface no longer has {missing:?}: update book-model/src/interface.rs");
     }
-    Ok(())
+    Ok((drawn, not_drawn))
 }
 
 /// Minifies the book's own CSS and JavaScript (the theme's and mdBook's) in place, with

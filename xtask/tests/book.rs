@@ -339,3 +339,51 @@ fn a_stale_chapter_is_reported_and_its_page_says_so() {
         "a current chapter has no notice"
     );
 }
+
+/// A chapter with a flowchart merman draws and a Gantt chart it is not built to draw.
+const TWO_DIAGRAMS: &str = "# C\n\n{{#listing demo}}\n\n```mermaid\nflowchart LR\n    A --> B\n```\n\n\
+                            ```mermaid\ngantt\n    title T\n    section S\n    Task :a1, 2026-01-01, 3d\n```\n";
+
+/// The site's fonts and `book.css`, which the diagrams are measured with.
+fn theme_fonts(root: &Path) {
+    let theme = repo_root().join("theme");
+    write(
+        root,
+        "theme/book.css",
+        &std::fs::read_to_string(theme.join("book.css")).expect("book.css"),
+    );
+    std::fs::create_dir_all(root.join("theme/fonts")).expect("mkdir");
+    for entry in std::fs::read_dir(theme.join("fonts")).expect("fonts") {
+        let path = entry.expect("entry").path();
+        let to = root
+            .join("theme/fonts")
+            .join(path.file_name().expect("name"));
+        std::fs::copy(&path, to).expect("copy");
+    }
+}
+
+#[test]
+fn a_diagram_that_cannot_be_drawn_at_build_time_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    book(dir.path(), TWO_DIAGRAMS);
+    theme_fonts(dir.path());
+    let found = problems_in(dir.path());
+    assert_one(
+        &found,
+        "src/en/chapter.md: diagram 2 (gantt) cannot be drawn at build time",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // The first is drawn into the page; the second is left to mermaid.js.
+    let page = std::fs::read_to_string(dir.path().join("book/en/chapter.html")).expect("page");
+    assert_eq!(page.matches("<pre class=\"mermaid drawn\"").count(), 1);
+    assert_eq!(page.matches("<pre class=\"mermaid\">gantt").count(), 1);
+    assert!(page.contains("<svg"));
+}
+
+#[test]
+fn a_diagram_without_the_site_fonts_is_a_clear_error() {
+    let found = problems(TWO_DIAGRAMS);
+    // index.html is mdBook's copy of the first chapter.
+    assert_one(&found, "cannot draw the diagrams of index.html");
+    assert_one(&found, "theme/fonts/fonts.css");
+}
