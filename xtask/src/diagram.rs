@@ -308,8 +308,8 @@ fn round_coordinates(svg: &str) -> String {
         regex::Regex::new(r#"\s([A-Za-z][\w:-]*)="([^"]*)""#).expect("valid")
     });
     static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(-?)(\d+\.\d{2,}(?:[eE][-+]?\d+)?|\d+(?:\.\d+)?[eE][-+]?\d+)")
-            .expect("valid")
+        // One number as SVG reads it: `.202.3` is 0.202 and 0.3.
+        regex::Regex::new(r"-?(?:\d*\.\d+|\d+)(?:[eE][-+]?\d+)?").expect("valid")
     });
     let mut out = String::with_capacity(svg.len() / 2);
     let mut rest = svg;
@@ -329,24 +329,41 @@ fn round_coordinates(svg: &str) -> String {
             out.push_str(&tag[last..value.start()]);
             // A label's box is never made narrower than its text (it would wrap).
             let up = matches!(name, "width" | "height");
-            let rounded = NUMBER.replace_all(value.as_str(), |n: &regex::Captures| {
-                let value: f64 = n[2].parse().unwrap_or_default();
-                let value = if up && n[1].is_empty() {
-                    (value * 10.0).ceil() / 10.0
+            let (end, value) = (value.end(), value.as_str());
+            let mut rounded = String::with_capacity(value.len());
+            let mut copied = 0;
+            for number in NUMBER.find_iter(value) {
+                rounded.push_str(&value[copied..number.start()]);
+                copied = number.end();
+                let text = number.as_str();
+                let long = text.contains(['e', 'E'])
+                    || text
+                        .split_once('.')
+                        .is_some_and(|(_, decimals)| decimals.len() > 1);
+                let text = if long {
+                    let x: f64 = text.parse().unwrap_or_default();
+                    let x = if up { (x * 10.0).ceil() / 10.0 } else { x };
+                    let short = format!("{x:.1}");
+                    let short = short.strip_suffix(".0").unwrap_or(&short);
+                    if short == "-0" {
+                        "0".to_owned()
+                    } else {
+                        short.to_owned()
+                    }
                 } else {
-                    value
+                    text.to_owned()
                 };
-                let text = format!("{value:.1}");
-                let text = text.strip_suffix(".0").unwrap_or(&text);
-                // A sign only where the rounded number keeps one.
-                if text == "0" || text == "-0" {
-                    "0".to_owned()
-                } else {
-                    format!("{}{text}", &n[1])
+                // Numbers written together stay two: "0.96.5" must not become "1.5".
+                if rounded.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                    && text.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                {
+                    rounded.push(' ');
                 }
-            });
+                rounded.push_str(&text);
+            }
+            rounded.push_str(&value[copied..]);
             out.push_str(&rounded);
-            last = value.end();
+            last = end;
         }
         out.push_str(&tag[last..]);
         rest = &rest[close..];
@@ -552,6 +569,16 @@ mod tests {
         assert_eq!(
             round_coordinates(svg),
             r#"<path d="M12.3,0L0,3.5"/><p>pi is 3.14159</p><g transform="translate(100.1, 2)"><foreignObject width="219.8" height="24">"#
+        );
+    }
+
+    #[test]
+    fn numbers_written_together_stay_apart() {
+        // Path data may write numbers with no separator: ".202.319" is 0.202 and 0.319.
+        let svg = r#"<path d="M12.5c.202.319-.045.5L0.96.5">"#;
+        assert_eq!(
+            round_coordinates(svg),
+            r#"<path d="M12.5c0.2 0.3 0 .5L1 .5">"#
         );
     }
 

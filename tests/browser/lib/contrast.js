@@ -7,6 +7,7 @@
  *   __contrast.text(el)           the ratio of el's text colour to its background
  *   __contrast.pair(fg, bg)       the ratio of two CSS colours (bg opaque)
  *   __contrast.svg(textEl, shape) an SVG/HTML label against the fill of its shape
+ *   __contrast.label(el)          a diagram's text against whatever is drawn behind it
  */
 export async function installContrast(page) {
     await page.evaluate(() => {
@@ -74,6 +75,35 @@ export async function installContrast(page) {
             stroke(path) {
                 const bg = background(path.closest('pre') || document.body);
                 const fg = over(rgba(getComputedStyle(path).stroke), bg);
+                return { ratio: ratio(fg, bg), fg: hex(fg), bg: hex(bg) };
+            },
+            // A diagram's text (HTML in a foreignObject, or SVG text) against what is
+            // behind its middle: its own HTML backgrounds up to the foreignObject, over
+            // the topmost filled shape of the diagram there, over the page.
+            label(el) {
+                const svg = el.closest('svg');
+                const box = el.getBoundingClientRect();
+                const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+                const shape = document.elementsFromPoint(x, y).find(s =>
+                    s instanceof SVGGeometryElement && s.closest('svg') === svg && !s.contains(el) &&
+                    getComputedStyle(s).fill !== 'none' && rgba(getComputedStyle(s).fill)[3] > 0 &&
+                    getComputedStyle(s).visibility !== 'hidden');
+                let bg = background(svg.closest('pre') || document.body);
+                if (shape) {
+                    bg = over(rgba(getComputedStyle(shape).fill), bg);
+                }
+                const layers = [];
+                for (let node = el; node && !(node instanceof SVGElement); node = node.parentElement) {
+                    const c = rgba(getComputedStyle(node).backgroundColor);
+                    if (c[3] > 0) {
+                        layers.push(c);
+                    }
+                }
+                for (const layer of layers.reverse()) {
+                    bg = over(layer, bg);
+                }
+                const style = getComputedStyle(el);
+                const fg = over(rgba(el instanceof SVGElement ? style.fill : style.color), bg);
                 return { ratio: ratio(fg, bg), fg: hex(fg), bg: hex(bg) };
             },
             svg(label, shape) {

@@ -1,5 +1,5 @@
-// Light and dark themes keep code, diagrams and search results readable: the
-// contrast of their text against what is behind it, computed from the styles
+// Light and dark themes keep code, diagrams (a flowchart, a sequence and a state
+// diagram) and search results readable: the contrast of their text against what is behind it, computed from the styles
 // Chromium applied. Screenshots of one page per language, and of each theme with
 // the search open, go to screenshots/.
 
@@ -19,8 +19,34 @@ const TEXT = 4.5;
 const GRAPHIC = 3;
 
 async function diagramDrawn(page) {
-    await waitFor(page, () => document.querySelector('pre.mermaid svg g.node'),
-        undefined, 'mermaid to draw', 30000);
+    await waitFor(page, () => document.querySelector('pre.mermaid svg g.node, pre.mermaid svg .actor'),
+        undefined, 'a diagram', 30000);
+}
+
+/** A flowchart, a sequence diagram and a state diagram. */
+const DIAGRAMS = [CHAPTER, 'building-blocks/condvar.html', 'production/graceful-shutdown.html'];
+
+/**
+ * The contrast of every piece of text of the page's diagrams against what is drawn
+ * behind it, and of their lines against the page.
+ */
+function diagramContrast() {
+    const C = window.__contrast;
+    const text = {};
+    const graphic = {};
+    document.querySelectorAll('pre.mermaid svg').forEach((svg, d) => {
+        const kind = svg.getAttribute('aria-roledescription') || 'diagram';
+        for (const el of svg.querySelectorAll('foreignObject *, text, tspan')) {
+            const own = Array.from(el.childNodes).filter(n => n.nodeType === 3)
+                .map(n => n.textContent).join('').trim();
+            if (own && el.getBoundingClientRect().width > 0) {
+                text[`${kind} ${d + 1} "${own.slice(0, 24)}"`] = C.label(el);
+            }
+        }
+        svg.querySelectorAll('path.flowchart-link, path.transition, .messageLine0, .messageLine1, line.actor-line')
+            .forEach((line, i) => { graphic[`${kind} ${d + 1} line ${i + 1}`] = C.stroke(line); });
+    });
+    return { text, graphic };
 }
 
 function below(measured, min) {
@@ -51,29 +77,25 @@ for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
                     }
                 }
             });
-            const svg = document.querySelector('pre.mermaid svg');
-            svg.querySelectorAll('g.node').forEach((node, i) => {
-                const label = node.querySelector('.nodeLabel, text');
-                const shape = node.querySelector('.label-container, rect, polygon, circle, path');
-                if (label && shape && label.textContent.trim()) {
-                    text[`diagram node ${i + 1}`] = C.svg(label, shape);
-                }
-            });
-            svg.querySelectorAll('span.edgeLabel').forEach((label, i) => {
-                if (label.textContent.trim()) {
-                    text[`diagram edge label ${i + 1}`] = C.text(label);
-                }
-            });
-            svg.querySelectorAll('path.flowchart-link').forEach((line, i) => {
-                graphic[`diagram line ${i + 1}`] = C.stroke(line);
-            });
             return { text, graphic };
         });
         assert.ok(Object.keys(measured.text).some(k => k.startsWith('code block')), 'code measured');
-        assert.ok(Object.keys(measured.text).some(k => k.startsWith('diagram node')), 'diagram measured');
         assert.deepEqual(below(measured.text, TEXT), [], 'text under 4.5:1');
         assert.deepEqual(below(measured.graphic, GRAPHIC), [], 'lines under 3:1');
-        await screenshot(page, `theme-${theme}-diagram`, page.locator('pre.mermaid').first());
+
+        // Every diagram kind: each piece of text against what is behind it, every line.
+        for (const chapter of DIAGRAMS) {
+            const tab = chapter === CHAPTER ? page : await site.open(`en/${chapter}`, { theme });
+            await diagramDrawn(tab);
+            await installContrast(tab);
+            const diagram = await tab.evaluate(diagramContrast);
+            assert.ok(Object.keys(diagram.text).length >= 4, `${chapter}: ${Object.keys(diagram.text)}`);
+            assert.ok(Object.keys(diagram.graphic).length >= 2, `${chapter}: lines measured`);
+            assert.deepEqual(below(diagram.text, TEXT), [], `${chapter}: diagram text under 4.5:1`);
+            assert.deepEqual(below(diagram.graphic, GRAPHIC), [], `${chapter}: diagram lines under 3:1`);
+            await screenshot(tab, `theme-${theme}-${chapter.replace(/\W+/g, '-')}`, tab.locator('pre.mermaid').first());
+            tab.assertClean();
+        }
 
         const results = await search(page, 'WaitGroup');
         assert.ok(results.length > 0);
