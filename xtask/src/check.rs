@@ -112,6 +112,10 @@ impl fmt::Display for Report {
     }
 }
 
+/// `url(#id)` in an attribute or style: a reference to an element of the same page.
+static URL_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"url\(#([^)"'\s]+)\)"#).expect("valid regex"));
+
 /// Mis-decoded UTF-8 (read as Mac Roman, cp1252, cp874 ...) and the replacement character.
 static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[ÃØÙÐÑ][\u{0080}-\u{00ff}\u{2013}-\u{2122}]|â€|‡∏|\u{fffd}|[ฺุู][ฺุู]")
@@ -471,6 +475,13 @@ fn check_pages(root: &Path, code: &str, book_dir: &Path, report: &mut Report) ->
                     .map(str::to_owned),
             );
         }
+        // A diagram's references to its own markers and gradients (`url(#id)`) are links
+        // within the page too: a wrong one draws an arrow without its head.
+        page_refs.extend(
+            URL_REFERENCE
+                .captures_iter(&text)
+                .map(|caps| format!("#{}", &caps[1])),
+        );
         ids.insert(page.clone(), page_ids);
         texts.push(text);
         refs.push(page_refs);

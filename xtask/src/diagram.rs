@@ -156,7 +156,8 @@ impl Diagrams {
             match self.draw(&source, &id)? {
                 Ok(svg) => {
                     out.push_str(DRAWN_START);
-                    out.push_str(&svg);
+                    // No text beside the SVG: a `<pre>` would show its newline as a line.
+                    out.push_str(svg.trim());
                     out.push_str("</pre>");
                     drawn += 1;
                 }
@@ -332,7 +333,18 @@ fn round_coordinates(svg: &str) -> String {
             let (end, value) = (value.end(), value.as_str());
             let mut rounded = String::with_capacity(value.len());
             let mut copied = 0;
+            // Not inside `url(#id)`: an id may look like a number ("diagram-8334e855").
+            let urls: Vec<_> = value
+                .match_indices("url(")
+                .map(|(at, _)| (at, value[at..].find(')').map_or(value.len(), |e| at + e)))
+                .collect();
             for number in NUMBER.find_iter(value) {
+                if urls
+                    .iter()
+                    .any(|&(from, to)| (from..to).contains(&number.start()))
+                {
+                    continue;
+                }
                 rounded.push_str(&value[copied..number.start()]);
                 copied = number.end();
                 let text = number.as_str();
@@ -584,7 +596,7 @@ mod tests {
 
     #[test]
     fn names_with_digits_are_kept() {
-        let svg = r#"<g id="flowchart-A1-0.125" class="x2.55" data-x="1.25">"#;
+        let svg = r#"<g id="flowchart-A1-0.125" class="x2.55" data-x="1.25"><line marker-end="url(#diagram-8334e855-arrowhead)">"#;
         assert_eq!(round_coordinates(svg), svg);
     }
 

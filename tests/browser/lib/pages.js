@@ -22,7 +22,27 @@ export async function html(lang, page) {
 }
 
 export function hasDiagram(text) {
-    return /<pre class="mermaid"/.test(text);
+    return /<pre class="mermaid[ "]/.test(text);
+}
+
+/** The book's sources: src/<lang>/ beside book/. */
+const SOURCES = path.join(BOOK_DIR, '../src');
+
+/** The mermaid source of each diagram of a chapter, in order, from its Markdown. */
+export async function diagramSources(lang, page) {
+    const text = await readFile(path.join(SOURCES, lang, page.replace(/\.html$/, '.md')), 'utf8');
+    return Array.from(text.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm), m => m[1]);
+}
+
+/**
+ * The page with its diagrams as mdbook-mermaid writes them, before `cargo xtask build`
+ * draws them: <pre class="mermaid"> with the source, for mermaid.js to draw.
+ */
+export function undrawn(text, sources) {
+    let i = 0;
+    const escape = s => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    return text.replace(/<pre class="mermaid drawn"[^>]*>[\s\S]*?<\/svg>\s*<\/pre>/g,
+        () => `<pre class="mermaid">${escape(sources[i++])}</pre>`);
 }
 
 /** A chapter without a mermaid diagram: the book's first page if it has none. */

@@ -49,7 +49,12 @@ export async function openSite({ gzip = false, root = BOOK_DIR } = {}) {
     });
     const contexts = [];
 
-    async function open(pagePath, { theme, viewport, waitForFonts = true, noPrintDialog = false, initScript } = {}) {
+    /**
+     * Options: `theme`, `viewport`, `waitForFonts`, `noPrintDialog`, `initScript`, and
+     * `rewrite(pathname, text)`, which may return another text for an HTML, JS or CSS
+     * file of the site as it is served.
+     */
+    async function open(pagePath, { theme, viewport, waitForFonts = true, noPrintDialog = false, initScript, rewrite } = {}) {
         const context = await browser.newContext({
             viewport: viewport || { width: 1280, height: 900 },
             serviceWorkers: 'block',
@@ -75,6 +80,13 @@ export async function openSite({ gzip = false, root = BOOK_DIR } = {}) {
         await context.route('**/*', route => {
             const url = new URL(route.request().url());
             if (url.origin === server.url) {
+                if (rewrite && /\.(html|js|css)$/.test(url.pathname)) {
+                    return route.fetch().then(async response => {
+                        const text = await response.text();
+                        const body = rewrite(url.pathname, text) ?? text;
+                        return route.fulfill({ response, body });
+                    });
+                }
                 return route.continue();
             }
             log.outside.push(url.href);
