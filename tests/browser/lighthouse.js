@@ -45,7 +45,20 @@ try {
                 onlyCategories: CATEGORIES,
             }, config);
             const score = id => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-            rows.push({ page: `${lang}/${CHAPTER}`, form, ...Object.fromEntries(CATEGORIES.map(c => [c, score(c)])) });
+            const metric = id => lhr.audits[id]?.displayValue ?? '?';
+            rows.push({
+                page: `${lang}/${CHAPTER}`, form, ...Object.fromEntries(CATEGORIES.map(c => [c, score(c)])),
+                FCP: metric('first-contentful-paint'), LCP: metric('largest-contentful-paint'),
+                TBT: metric('total-blocking-time'), CLS: metric('cumulative-layout-shift'),
+            });
+            if (process.env.VERBOSE) {
+                const opportunities = Object.values(lhr.audits)
+                    .filter(a => a.details?.type === 'opportunity' && a.score !== null && a.score < 1)
+                    .map(a => `${a.id}: ${a.displayValue ?? ''} ${(a.details.items || []).map(i => i.url).join(' ')}`);
+                const shifts = (lhr.audits['layout-shifts']?.details?.items || [])
+                    .map(i => `${i.score?.toFixed?.(3)} ${i.node?.snippet?.slice(0, 120)} ${(i.subItems?.items || []).map(s => s.extra?.value ?? s.cause).join(',')}`);
+                console.log(lang, form, opportunities, shifts);
+            }
             for (const id of ASSERTED) {
                 if (score(id) === 100) {
                     continue;

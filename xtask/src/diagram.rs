@@ -20,9 +20,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use merman::svg::{
     DeterministicTextMeasurer, MeasurementProfileId, SvgOutputPolicy, SvgRenderOptions,
     TextMeasurementPolicy, TextMeasurementProfile, TextMeasurementProfileIdentity,
@@ -33,6 +33,8 @@ use merman::{
 };
 
 use book_model::lang::Lang;
+
+use crate::fonts::SiteFonts;
 
 /// What mdbook-mermaid writes for a diagram, up to its source.
 const SOURCE_START: &str = "<pre class=\"mermaid\">";
@@ -106,12 +108,9 @@ impl Diagrams {
     fn drawer(&mut self) -> Result<&Drawer> {
         if self.drawer.is_none() {
             let fonts = Arc::new(SiteFonts::load(&self.theme)?);
-            let book_css = self.theme.join("book.css");
-            let book_css = std::fs::read_to_string(&book_css)
-                .with_context(|| format!("cannot read {}", book_css.display()))?;
             let config = serde_json::json!({
                 "theme": "default",
-                "fontFamily": page_font(&book_css, self.lang.code),
+                "fontFamily": crate::fonts::page_font(&self.theme, self.lang.code)?,
                 // mermaid 11's look and layout (merman follows mermaid 12 otherwise: neo
                 // look, ELK requested, labels wrapped at 120 px).
                 "look": "classic",
@@ -234,25 +233,6 @@ impl Drawer {
         let svg = round_coordinates(&natural_size(svg.svg()));
         Ok(if rtl { rtl_labels(&svg) } else { svg })
     }
-}
-
-/// The font list the page gives its text in `lang`: the `html[lang="…"]` rule of
-/// `theme/book.css`, or mdBook's own.
-fn page_font(book_css: &str, lang: &str) -> String {
-    let rule = format!("html[lang=\"{lang}\"] {{");
-    book_css
-        .find(&rule)
-        .and_then(|at| {
-            let block = &book_css[at..];
-            let block = &block[..block.find('}')?];
-            let start = block.find("font-family:")? + "font-family:".len();
-            Some(
-                block[start..start + block[start..].find(';')?]
-                    .trim()
-                    .to_owned(),
-            )
-        })
-        .unwrap_or_else(|| "\"Open Sans\", sans-serif".to_owned())
 }
 
 /// The source as mdbook-mermaid escaped it into the page.
@@ -414,163 +394,6 @@ fn rtl_labels(svg: &str) -> String {
     out
 }
 
-/// One face of the site's fonts.
-struct Face {
-    family: String,
-    weight: u16,
-    /// Its `unicode-range`.
-    ranges: Vec<(u32, u32)>,
-    /// The font, decoded from WOFF2.
-    data: Vec<u8>,
-    units_per_em: f64,
-}
-
-/// The site's web fonts, to measure text as the browser will draw it.
-pub struct SiteFonts {
-    faces: Vec<Face>,
-    /// Width in em of (font list, weight, text).
-    widths: Mutex<HashMap<(String, u16, String), f64>>,
-}
-
-impl SiteFonts {
-    /// The upright faces of `theme/fonts/fonts.css` and `theme/book.css`.
-    pub fn load(theme: &Path) -> Result<SiteFonts> {
-        let mut faces = Vec::new();
-        for css in ["fonts/fonts.css", "book.css"] {
-            let path = theme.join(css);
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            for block in text.split("@font-face").skip(1) {
-                // The rule ends at a `}` of its own line (`src` holds mdBook's `{{ … }}`).
-                let body = &block[..block.find("\n}").unwrap_or(block.len())];
-                let get = |key: &str| {
-                    let start = body.find(key)? + key.len();
-                    let end = body[start..].find(';').map_or(body.len(), |e| start + e);
-                    Some(body[start..end].trim())
-                };
-                let (Some(family), Some(src)) = (get("font-family:"), get("src:")) else {
-                    continue;
-                };
-                if get("font-style:") == Some("italic") {
-                    continue;
-                }
-                let Some(file) = src
-                    .split("fonts/")
-                    .nth(1)
-                    .and_then(|s| s.split(['"', '\'', ')']).next())
-                else {
-                    bail!("{}: no font file in `src: {src}`", path.display());
-                };
-                let font = theme.join("fonts").join(file);
-                let woff2 = std::fs::read(&font).with_context(|| {
-                    format!("{}: cannot read {}", path.display(), font.display())
-                })?;
-                let data = wuff::decompress_woff2(&woff2)
-                    .map_err(|e| anyhow::anyhow!("cannot decode {}: {e:?}", font.display()))?;
-                let units_per_em = rustybuzz::Face::from_slice(&data, 0)
-                    .with_context(|| format!("{} is not a font", font.display()))?
-                    .units_per_em()
-                    .into();
-                faces.push(Face {
-                    family: family.trim_matches(['"', '\'']).to_owned(),
-                    weight: get("font-weight:")
-                        .and_then(|w| w.parse().ok())
-                        .unwrap_or(400),
-                    ranges: get("unicode-range:").map_or(vec![(0, 0x10_FFFF)], unicode_ranges),
-                    data,
-                    units_per_em,
-                });
-            }
-        }
-        if faces.is_empty() {
-            bail!("{} declares no fonts", theme.display());
-        }
-        Ok(SiteFonts {
-            faces,
-            widths: Mutex::new(HashMap::new()),
-        })
-    }
-
-    /// The face the browser takes for `c`: the first family of the list with a face whose
-    /// `unicode-range` has it, of the nearest weight.
-    fn face_for(&self, families: &[&str], weight: u16, c: char) -> Option<usize> {
-        let c = c as u32;
-        families.iter().find_map(|family| {
-            self.faces
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| {
-                    f.family.eq_ignore_ascii_case(family)
-                        && f.ranges.iter().any(|&(a, b)| (a..=b).contains(&c))
-                })
-                .min_by_key(|(_, f)| (i32::from(f.weight) - i32::from(weight)).abs())
-                .map(|(i, _)| i)
-        })
-    }
-
-    /// The width in px of `text` at `size` px in the CSS font list `font_family`.
-    pub fn width(&self, text: &str, font_family: &str, weight: u16, size: f64) -> f64 {
-        let key = (font_family.to_owned(), weight, text.to_owned());
-        if let Some(em) = self.widths.lock().expect("not poisoned").get(&key) {
-            return em * size;
-        }
-        let families: Vec<&str> = font_family
-            .split(',')
-            .map(|f| f.trim().trim_matches(['"', '\'']))
-            .collect();
-        // Runs of one face; a mark or joiner stays with the run before it.
-        let mut runs: Vec<(Option<usize>, String)> = Vec::new();
-        for c in text.chars() {
-            let face = self.face_for(&families, weight, c);
-            let joins = matches!(c as u32, 0x200C..=0x200D | 0x0300..=0x036F);
-            match runs.last_mut() {
-                Some((last, run)) if *last == face || joins => run.push(c),
-                _ => runs.push((face, c.to_string())),
-            }
-        }
-        let em: f64 = runs
-            .iter()
-            .map(|(face, run)| match face {
-                Some(i) => {
-                    let face = &self.faces[*i];
-                    let Some(shaper) = rustybuzz::Face::from_slice(&face.data, 0) else {
-                        return 0.6 * run.chars().count() as f64;
-                    };
-                    let mut buffer = rustybuzz::UnicodeBuffer::new();
-                    buffer.push_str(run);
-                    let shaped = rustybuzz::shape(&shaper, &[], buffer);
-                    let advance: i64 = shaped
-                        .glyph_positions()
-                        .iter()
-                        .map(|g| i64::from(g.x_advance))
-                        .sum();
-                    advance as f64 / face.units_per_em
-                }
-                // No site font has it: the browser's own fallback, roughly.
-                None => 0.6 * run.chars().count() as f64,
-            })
-            .sum();
-        self.widths.lock().expect("not poisoned").insert(key, em);
-        em * size
-    }
-}
-
-fn unicode_ranges(css: &str) -> Vec<(u32, u32)> {
-    css.split(',')
-        .filter_map(|range| {
-            let range = range
-                .trim()
-                .trim_start_matches(['U', 'u'])
-                .trim_start_matches('+');
-            let (a, b) = range.split_once('-').unwrap_or((range, range));
-            Some((
-                u32::from_str_radix(a.trim(), 16).ok()?,
-                u32::from_str_radix(b.trim(), 16).ok()?,
-            ))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,17 +421,6 @@ mod tests {
     fn names_with_digits_are_kept() {
         let svg = r#"<g id="flowchart-A1-0.125" class="x2.55" data-x="1.25"><line marker-end="url(#diagram-8334e855-arrowhead)">"#;
         assert_eq!(round_coordinates(svg), svg);
-    }
-
-    #[test]
-    fn text_is_measured_with_the_face_the_browser_takes() {
-        let fonts = SiteFonts::load(&crate::site::repo_root().join("theme")).expect("fonts");
-        // Each face has its script's range, not all of Unicode.
-        assert!(fonts.faces.iter().all(|f| f.ranges != [(0, 0x10_FFFF)]));
-        // Open Sans's Latin letters, not a Cyrillic face's missing glyphs: measured in
-        // Chromium, "Closed" is 50.1 px at 16 px.
-        let closed = fonts.width("Closed", "\"Open Sans\", sans-serif", 400, 16.0);
-        assert!((closed - 50.1).abs() < 0.5, "{closed}");
     }
 
     #[test]

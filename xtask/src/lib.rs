@@ -4,6 +4,7 @@ pub use book_model::lang;
 
 pub mod check;
 pub mod diagram;
+pub mod fonts;
 pub mod gocheck;
 pub mod preprocess;
 pub mod search;

@@ -1,5 +1,6 @@
 //! Builds the site: one mdBook per language from the one `book.toml`, and a landing page.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -245,12 +246,13 @@ fn alternate(hreflang: &str, href: &str) -> String {
 }
 
 /// What `cargo xtask build` does to the pages mdBook wrote: mdBook's interface in the
-/// book's language ([`localize`]), the diagrams drawn ([`crate::diagram`]), the theme's
-/// scripts deferred, and each chapter's `hreflang` alternates. Returns how many diagrams
+/// book's language ([`localize`]), the diagrams drawn ([`crate::diagram`]), the scripts
+/// deferred, and each chapter's `hreflang` alternates. Returns how many diagrams
 /// were drawn and the ones that could not be.
 fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<(usize, Vec<String>)> {
     let replacements = localize(lang);
     let mut diagrams = crate::diagram::Diagrams::new(root, lang);
+    let preloads = font_preloads(root, book, lang)?;
     let (mut drawn, mut not_drawn) = (0, Vec::new());
     let mut hits = vec![0usize; replacements.len()];
     for file in files(book)? {
@@ -301,8 +303,24 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<(usize, Vec<Str
                     )
                 }));
             }
+            if let Some((faces, copied)) = preloads.as_ref().filter(|_| rel != "404.html") {
+                let up = "../".repeat(rel.matches('/').count());
+                let mut links = String::new();
+                for font in faces.for_page(&text) {
+                    let copy = copied.get(&font).with_context(|| {
+                        format!("mdBook did not copy theme/fonts/{font} into the book")
+                    })?;
+                    links += &format!(
+                        "<link rel=\"preload\" href=\"{up}{copy}\" as=\"font\" type=\"font/woff2\" crossorigin>\n"
+                    );
+                }
+                if let Some(at) = text.find("<link rel=\"stylesheet\"") {
+                    text.insert_str(at, &links);
+                }
+            }
+            code_classes_as_book_js_sets_them(&mut text);
             sidebar_toggle_as_button(&mut text);
-            defer_theme_scripts(&mut text);
+            defer_scripts(&mut text);
             if !matches!(rel.as_str(), "print.html" | "toc.html" | "404.html") {
                 text = text.replacen("</head>", &(alternates(root, lang, &rel) + "</head>"), 1);
             }
@@ -321,6 +339,35 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<(usize, Vec<Str
         bail!("mdBook's interface no longer has {missing:?}: update book-model/src/interface.rs");
     }
     Ok((drawn, not_drawn))
+}
+
+/// What each page of `lang` preloads ([`crate::fonts::Preloads`]), and where mdBook copied
+/// each font file (`fonts/<name>-<hash>.woff2`); nothing for a theme without fonts.
+fn font_preloads(
+    root: &Path,
+    book: &Path,
+    lang: &Lang,
+) -> Result<Option<(crate::fonts::Preloads, HashMap<String, String>)>> {
+    let theme = root.join("theme");
+    if !theme.join("fonts/fonts.css").is_file() {
+        return Ok(None);
+    }
+    let mut copied = HashMap::new();
+    for entry in std::fs::read_dir(book.join("fonts"))
+        .with_context(|| format!("cannot read {}", book.join("fonts").display()))?
+    {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        // name-1a2b3c4d.woff2 is name.woff2 as the CSS names it.
+        if let Some((stem, hash)) = name.trim_end_matches(".woff2").rsplit_once('-')
+            && name.ends_with(".woff2")
+            && hash.len() == 8
+            && hash.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            copied.insert(format!("{stem}.woff2"), format!("fonts/{name}"));
+        }
+    }
+    let preloads = crate::fonts::Preloads::new(&theme, lang.code, lang.title)?;
+    Ok(Some((preloads, copied)))
 }
 
 /// Minifies the book's own CSS and JavaScript (the theme's and mdBook's) in place, with
@@ -355,6 +402,64 @@ fn minify_assets(book: &Path) -> Result<()> {
         std::fs::write(&file, small).with_context(|| format!("cannot write {}", file.display()))?;
     }
     Ok(())
+}
+
+/// Gives each `<code>` the classes mdBook's `book.js` gives it when it runs: `hljs`
+/// (padding on inline code: the lines break elsewhere) on every one but those in a
+/// heading's link, and `hide-boring` where a block has hidden lines. `book.js` is
+/// deferred ([`defer_scripts`]), so the page may be drawn before it runs; with the classes
+/// in the page, its first drawing is its last (no layout shift).
+fn code_classes_as_book_js_sets_them(page: &mut String) {
+    let mut out = String::with_capacity(page.len() + 4096);
+    let mut rest = page.as_str();
+    let mut in_header = false;
+    loop {
+        let code = rest.find("<code");
+        let header = rest.find("<a class=\"header\"");
+        let header_end = if in_header { rest.find("</a>") } else { None };
+        let next = [code, header, header_end].into_iter().flatten().min();
+        let Some(at) = next else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if Some(at) == header_end {
+            in_header = false;
+            out.push_str("</a>");
+            rest = &rest["</a>".len()..];
+        } else if Some(at) == header {
+            in_header = true;
+            out.push_str("<a");
+            rest = &rest[2..];
+        } else {
+            let end = rest.find('>').unwrap_or(rest.len());
+            let tag = &rest[..end];
+            let is_code = tag == "<code" || tag.starts_with("<code ");
+            if !is_code || in_header || tag.contains("hljs") {
+                out.push_str(tag);
+            } else {
+                let body_end = rest.find("</code>").unwrap_or(rest.len());
+                let mut classes = String::from("hljs");
+                if rest[..body_end].contains("class=\"boring\"") {
+                    classes.push_str(" hide-boring");
+                }
+                match tag.find("class=\"") {
+                    Some(c) => {
+                        let c = c + "class=\"".len();
+                        out.push_str(&tag[..c]);
+                        out.push_str(&classes);
+                        out.push(' ');
+                        out.push_str(&tag[c..]);
+                    }
+                    None => {
+                        out.push_str(tag);
+                        out.push_str(&format!(" class=\"{classes}\""));
+                    }
+                }
+            }
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    *page = out;
 }
 
 /// The start of mdBook's sidebar toggle.
@@ -477,14 +582,19 @@ fn localize(lang: &Lang) -> Vec<(String, String, Kind)> {
     out
 }
 
-/// Adds `defer` to the theme's scripts (`additional-js`, under `theme/`): they wait for the
-/// page to be parsed, and still run in order, after mdBook's and before `DOMContentLoaded`.
-fn defer_theme_scripts(page: &mut String) {
+/// Adds `defer` to every script file but `toc.js`: mdBook's (`clipboard.min.js`,
+/// `highlight.js`, `book.js`, at the end of the body, which a phone's first paint otherwise
+/// waits for) and the theme's (`additional-js`). They wait for the page to be parsed, and
+/// still run in order, before `DOMContentLoaded`. `toc.js` fills the sidebar, whose links
+/// the inline script after it takes out of the tab order while the sidebar is hidden.
+fn defer_scripts(page: &mut String) {
     let mut from = 0;
     while let Some(at) = page[from..].find("<script src=\"") {
         let at = from + at;
         let end = page[at..].find('>').map_or(page.len(), |e| at + e);
-        if page[at..end].contains("theme/") {
+        let src = &page[at + "<script src=\"".len()..end];
+        let name = src.rsplit('/').next().unwrap_or_default();
+        if !name.starts_with("toc") {
             page.replace_range(at..at + "<script ".len(), "<script defer ");
         }
         from = end;
