@@ -57,7 +57,8 @@ try {
                     .map(a => `${a.id}: ${a.displayValue ?? ''} ${(a.details.items || []).map(i => i.url).join(' ')}`);
                 const shifts = (lhr.audits['layout-shifts']?.details?.items || [])
                     .map(i => `${i.score?.toFixed?.(3)} ${i.node?.snippet?.slice(0, 120)} ${(i.subItems?.items || []).map(s => s.extra?.value ?? s.cause).join(',')}`);
-                console.log(lang, form, opportunities, shifts);
+                const lcp = lhr.audits['largest-contentful-paint-element']?.details?.items || [];
+                console.log(lang, form, opportunities, shifts, JSON.stringify(lcp).slice(0, 800));
             }
             for (const id of ASSERTED) {
                 if (score(id) === 100) {

@@ -253,6 +253,7 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<(usize, Vec<Str
     let replacements = localize(lang);
     let mut diagrams = crate::diagram::Diagrams::new(root, lang);
     let preloads = font_preloads(root, book, lang)?;
+    let bundles = bundle_stylesheets(book)?;
     let (mut drawn, mut not_drawn) = (0, Vec::new());
     let mut hits = vec![0usize; replacements.len()];
     for file in files(book)? {
@@ -318,6 +319,7 @@ fn finish_pages(root: &Path, book: &Path, lang: &Lang) -> Result<(usize, Vec<Str
                     text.insert_str(at, &links);
                 }
             }
+            link_bundles(&mut text, &bundles);
             code_classes_as_book_js_sets_them(&mut text);
             sidebar_toggle_as_button(&mut text);
             defer_scripts(&mut text);
@@ -402,6 +404,97 @@ fn minify_assets(book: &Path) -> Result<()> {
         std::fs::write(&file, small).with_context(|| format!("cannot write {}", file.display()))?;
     }
     Ok(())
+}
+
+/// A stylesheet made of several of the book's: the files, as the pages link them (from the
+/// book's root), and the bundle's own path.
+struct Bundle {
+    parts: Vec<String>,
+    path: String,
+}
+
+/// The stylesheets every page links, bundled: each run of plain `<link rel="stylesheet">`s
+/// becomes one file (`css/bundle-<n>-<hash>.css`), in the same order, so a phone on a slow
+/// network waits for 5 requests before it can draw, not 9. mdBook's highlight themes stay
+/// apart (`book.js` switches them on and off by their ids), as does `print.css` (for
+/// print only). Every part sits one folder below the root, as the bundle does, so their
+/// `url("../fonts/…")`s still hold.
+fn bundle_stylesheets(book: &Path) -> Result<Vec<Bundle>> {
+    let index = book.join("index.html");
+    let Ok(page) = std::fs::read_to_string(&index) else {
+        return Ok(Vec::new());
+    };
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    for tag in page.split("<link ").skip(1) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if !tag.starts_with("rel=\"stylesheet\"") || tag.contains("media=") {
+            continue;
+        }
+        let Some(href) = tag
+            .split("href=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+        else {
+            continue;
+        };
+        if tag.contains(" id=") || href.contains("://") || href.starts_with('/') {
+            runs.push(Vec::new());
+        } else {
+            runs.last_mut().expect("one run").push(href.to_owned());
+        }
+    }
+    let mut bundles = Vec::new();
+    for parts in runs.into_iter().filter(|run| run.len() > 1) {
+        let mut css = String::new();
+        for part in &parts {
+            if part.matches('/').count() != 1 {
+                bail!(
+                    "cannot bundle {part}: a stylesheet is bundled only from a folder below the root"
+                );
+            }
+            let text = std::fs::read_to_string(book.join(part))
+                .with_context(|| format!("cannot read {}", book.join(part).display()))?;
+            css.push_str(&format!("/* {part} */\n{text}\n"));
+        }
+        let hash = css.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        let path = format!("css/bundle-{}-{hash:08x}.css", bundles.len() + 1);
+        std::fs::write(book.join(&path), css)
+            .with_context(|| format!("cannot write {}", book.join(&path).display()))?;
+        for part in &parts {
+            std::fs::remove_file(book.join(part))
+                .with_context(|| format!("cannot remove {}", book.join(part).display()))?;
+        }
+        bundles.push(Bundle { parts, path });
+    }
+    Ok(bundles)
+}
+
+/// In one page: the first link of each bundle's parts becomes the bundle's, the others go.
+fn link_bundles(page: &mut String, bundles: &[Bundle]) {
+    for bundle in bundles {
+        for (i, part) in bundle.parts.iter().enumerate() {
+            let Some(href) = page.find(&format!("{part}\">")) else {
+                continue;
+            };
+            let Some(start) = page[..href].rfind("<link ") else {
+                continue;
+            };
+            let end = href + part.len() + 2;
+            if i == 0 {
+                let prefix = page[start..href].to_owned();
+                page.replace_range(start..end, &format!("{prefix}{}\">", bundle.path));
+            } else {
+                let end = if page[end..].starts_with('\n') {
+                    end + 1
+                } else {
+                    end
+                };
+                page.replace_range(start..end, "");
+            }
+        }
+    }
 }
 
 /// Gives each `<code>` the classes mdBook's `book.js` gives it when it runs: `hljs`

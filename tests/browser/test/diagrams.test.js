@@ -288,7 +288,7 @@ test('a diagram left for mermaid.js is drawn by it with the book\'s settings, ev
 const WORST = [
     ['en', 'building-blocks/goroutines-threads-tasks.html', 1],
     ['fa', 'building-blocks/goroutines-threads-tasks.html', 1],
-    ['fa', 'csp.html', 1],
+    ['fa', 'csp.html', 2], // the decision tree, two screens tall
     ['fa', 'why-hard/deadlock.html', 1],
     ['fa', 'patterns/bridge.html', 1],
 ];
