@@ -396,6 +396,56 @@ mod tests {
         assert!((closed - 50.1).abs() < 0.5, "{closed}");
     }
 
+    /// The glyphs `text` is drawn with in the font `woff2`, by HarfBuzz's rules (rustybuzz),
+    /// and how far they advance in all.
+    fn shaped(woff2: &[u8], text: &str) -> (Vec<u32>, i32) {
+        let font = wuff::decompress_woff2(woff2).expect("decodes");
+        let face = rustybuzz::Face::from_slice(&font, 0).expect("a font");
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        let glyphs = rustybuzz::shape(&face, &[], buffer);
+        let advance = glyphs.glyph_positions().iter().map(|g| g.x_advance).sum();
+        (
+            glyphs.glyph_infos().iter().map(|g| g.glyph_id).collect(),
+            advance,
+        )
+    }
+
+    #[test]
+    fn a_cut_font_still_draws_its_text_shaped() {
+        // Thai SARA AM is drawn as two other characters; Persian letters take their joined
+        // forms, and the ZWNJ breaks the join. Glyph 0 is the "missing glyph" box.
+        for (file, text) in [
+            (
+                "noto-sans-thai-thai-400-normal.woff2",
+                "ทำงาน น้ำ ชื่อ ปฏิบัติการ",
+            ),
+            ("vazirmatn-arabic-400-normal.woff2", "می‌کنه داده‌ها همزمانی"),
+        ] {
+            let whole = std::fs::read(theme().join("fonts").join(file)).expect("font");
+            let cut = cut_for_page(&whole, text).expect("cut");
+            assert!(
+                cut.len() < whole.len() / 2,
+                "{file}: {} of {} bytes",
+                cut.len(),
+                whole.len()
+            );
+            // Word by word: a space is drawn with Open Sans (the face's range has none). The
+            // same forms advance as far (glyph numbers change: the cut font renumbers them).
+            for word in text.split(' ') {
+                let ((_, before), (glyphs, after)) = (shaped(&whole, word), shaped(&cut, word));
+                assert!(
+                    !glyphs.contains(&0),
+                    "{file}: {word}: a missing glyph in {glyphs:?}"
+                );
+                assert_eq!(
+                    before, after,
+                    "{file}: {word}: drawn {after} wide, not {before}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_page_preloads_the_faces_its_text_is_drawn_with() {
         let preloads = |lang: &str, title: &str, page: &str| {
@@ -436,4 +486,214 @@ mod tests {
             ]
         );
     }
+}
+
+/// What [`subset_book`] did to one book's fonts.
+#[derive(Debug, Clone, Default)]
+pub struct Subsetted {
+    /// Faces cut to the book's characters.
+    pub faces: usize,
+    /// Their bytes before and after.
+    pub before: usize,
+    pub after: usize,
+}
+
+/// Families that may not be changed under their own name: Source Code Pro's licence (SIL OFL
+/// 1.1) reserves the name "Source", so its files are served as they come.
+const KEEP_WHOLE: &[&str] = &["Source Code Pro"];
+
+/// Cuts each web font of a built book down to the characters the book shows (the text of its
+/// pages and of its scripts), keeping the layout tables that join Persian letters and stack
+/// Thai marks; each cut file gets a new name (its content hash), and the book's stylesheets
+/// and pages are pointed at it. A face none of whose characters the book shows is left as
+/// it is (the browser never fetches it). Every character of a face's range that the book
+/// shows and the whole font has is checked to be in the cut one.
+pub fn subset_book(book: &Path, theme: &Path) -> Result<Subsetted> {
+    let rules = face_rules(theme)?;
+    let fonts = book.join("fonts");
+    let mut texts = Vec::new();
+    let mut shown = std::collections::BTreeSet::new();
+    for file in walk(book)? {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let ext = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        let searched = file.components().any(|c| c.as_os_str() == "pagefind");
+        if matches!(ext, "html" | "css") || (ext == "js" && !searched && !name.contains(".min.")) {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            if ext != "css" {
+                shown.extend(text.chars());
+                shown.extend(html_text(&text));
+            }
+            texts.push((file, text));
+        }
+    }
+    add_shaping_characters(&mut shown);
+
+    let copied = copied_fonts(&fonts)?;
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut done = Subsetted::default();
+    for rule in rules
+        .iter()
+        .filter(|r| !KEEP_WHOLE.contains(&r.family.as_str()))
+    {
+        let Some(copy) = copied.get(&rule.file) else {
+            bail!(
+                "mdBook did not copy theme/fonts/{} into the book",
+                rule.file
+            );
+        };
+        let chars: Vec<char> = shown.iter().copied().filter(|&c| rule.covers(c)).collect();
+        if chars.is_empty() {
+            continue;
+        }
+        let path = book.join(copy);
+        let woff2 =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let cut = subset_woff2(&woff2, &chars)
+            .with_context(|| format!("cannot cut {} to the book's characters", rule.file))?;
+        let hash = cut.iter().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
+        });
+        let name = format!(
+            "fonts/{}-{hash:08x}.woff2",
+            rule.file.trim_end_matches(".woff2")
+        );
+        std::fs::write(book.join(&name), &cut)
+            .with_context(|| format!("cannot write {}", book.join(&name).display()))?;
+        std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        done.faces += 1;
+        done.before += woff2.len();
+        done.after += cut.len();
+        renamed.push((
+            copy.trim_start_matches("fonts/").to_owned(),
+            name.trim_start_matches("fonts/").to_owned(),
+        ));
+    }
+    for (file, mut text) in texts {
+        let mut changed = false;
+        for (from, to) in &renamed {
+            if text.contains(from.as_str()) {
+                text = text.replace(from.as_str(), to);
+                changed = true;
+            }
+        }
+        if changed {
+            std::fs::write(&file, text)
+                .with_context(|| format!("cannot write {}", file.display()))?;
+        }
+    }
+    Ok(done)
+}
+
+/// A font file cut to the characters of one page (the landing page, which has its own).
+pub fn cut_for_page(woff2: &[u8], page: &str) -> Result<Vec<u8>> {
+    let mut shown: std::collections::BTreeSet<char> = html_text(page).collect();
+    add_shaping_characters(&mut shown);
+    subset_woff2(woff2, &shown.into_iter().collect::<Vec<_>>())
+}
+
+/// HarfBuzz draws Thai SARA AM (ำ) as NIKHAHIT and SARA AA, and a broken cluster on a
+/// dotted circle: a cut font must keep those too, though the text never has them.
+fn add_shaping_characters(shown: &mut std::collections::BTreeSet<char>) {
+    if shown.contains(&'\u{0E33}') {
+        shown.extend(['\u{0E4D}', '\u{0E32}']);
+    }
+    shown.insert('\u{25CC}');
+}
+
+/// Where mdBook copied each font file: `name.woff2` (as the CSS names it) to
+/// `fonts/name-1a2b3c4d.woff2`.
+pub fn copied_fonts(fonts: &Path) -> Result<HashMap<String, String>> {
+    let mut copied = HashMap::new();
+    for entry in
+        std::fs::read_dir(fonts).with_context(|| format!("cannot read {}", fonts.display()))?
+    {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some((stem, hash)) = name.trim_end_matches(".woff2").rsplit_once('-')
+            && name.ends_with(".woff2")
+            && hash.len() == 8
+            && hash.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            copied.insert(format!("{stem}.woff2"), format!("fonts/{name}"));
+        }
+    }
+    Ok(copied)
+}
+
+/// One WOFF2 font cut to `chars` with its layout features (hb-subset's defaults), written
+/// as WOFF2 again; checked to still draw each of `chars` the whole font draws.
+fn subset_woff2(woff2: &[u8], chars: &[char]) -> Result<Vec<u8>> {
+    use read_fonts::collections::IntSet;
+    use skrifa::{FontRef, GlyphId, MetadataProvider, Tag};
+    use write_fonts::types::NameId;
+
+    let whole =
+        wuff::decompress_woff2(woff2).map_err(|e| anyhow::anyhow!("cannot decode: {e:?}"))?;
+    let font = FontRef::new(&whole).map_err(|e| anyhow::anyhow!("not a font: {e}"))?;
+    let unicodes: IntSet<u32> = chars.iter().map(|&c| c as u32).collect();
+    let features: IntSet<Tag> = skera::DEFAULT_LAYOUT_FEATURES.iter().copied().collect();
+    // hb-subset's defaults: names 0 to 6 (copyright, family, ..., PostScript name), in English.
+    let names: IntSet<NameId> = (0u16..=6).map(NameId::new).collect();
+    let languages: IntSet<u16> = [0x409u16].into_iter().collect();
+    let plan = skera::Plan::new(
+        &IntSet::<GlyphId>::empty(),
+        &unicodes,
+        &font,
+        skera::SubsetFlags::default(),
+        &IntSet::<Tag>::empty(),
+        &IntSet::all(),
+        &features,
+        &names,
+        &languages,
+    );
+    let cut = skera::subset_font(&font, &plan).map_err(|e| anyhow::anyhow!("cannot cut: {e:?}"))?;
+    let lost: Vec<String> = {
+        let (whole, cut) = (
+            font.charmap(),
+            FontRef::new(&cut).map_err(|e| anyhow::anyhow!("the cut font is not a font: {e}"))?,
+        );
+        let cut = cut.charmap();
+        chars
+            .iter()
+            .filter(|&&c| whole.map(c).is_some() && cut.map(c).is_none())
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect()
+    };
+    if !lost.is_empty() {
+        bail!("the cut font lost {}", lost.join(" "));
+    }
+    ttf2woff2::encode_with_options(
+        &cut,
+        ttf2woff2::EncodeOptions {
+            quality: ttf2woff2::BrotliQuality::from(11),
+            transform_glyf_loca: true,
+            ..Default::default()
+        },
+    )
+    .map_err(|e| anyhow::anyhow!("cannot write WOFF2: {e:?}"))
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    Ok(out)
 }

@@ -88,6 +88,8 @@ pub struct Built {
     pub search: crate::search::Indexed,
     /// The diagrams drawn at build time (the print page's not counted again).
     pub diagrams: usize,
+    /// The fonts cut to the book's characters.
+    pub fonts: crate::fonts::Subsetted,
     /// The diagrams merman could not draw, which mermaid.js draws in the browser: each
     /// named by its page, its number there, its kind and merman's error.
     pub not_drawn: Vec<String>,
@@ -97,11 +99,14 @@ impl fmt::Display for Built {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:>6.2?}  (search: {} pages, index {} KB; {} diagrams drawn)",
+            "{:>6.2?}  (search: {} pages, index {} KB; {} diagrams drawn; {} fonts cut from {} to {} KB)",
             self.took,
             self.search.pages,
             self.search.index_bytes.div_ceil(1024),
             self.diagrams,
+            self.fonts.faces,
+            self.fonts.before.div_ceil(1024),
+            self.fonts.after.div_ceil(1024),
         )?;
         for not_drawn in &self.not_drawn {
             write!(
@@ -122,14 +127,14 @@ pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -
     build_lang_with(root, lang, out_dir, live_reload, true)
 }
 
-/// [`build_lang`], with the search index only when `index` is true (the book check reads
-/// the pages, not the index).
+/// [`build_lang`], with the search index and the fonts cut to the book's characters only
+/// when `full` is true (the book check reads the pages, not the index or the fonts).
 pub fn build_lang_with(
     root: &Path,
     lang: &Lang,
     out_dir: &Path,
     live_reload: bool,
-    index: bool,
+    full: bool,
 ) -> Result<Built> {
     let started = Instant::now();
     let staging_root = out_dir.join(format!(".staging-{}-{}", std::process::id(), lang.code));
@@ -140,9 +145,15 @@ pub fn build_lang_with(
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
         let (diagrams, not_drawn) = finish_pages(root, &staged, lang)
             .with_context(|| format!("cannot finish the {} book's pages", lang.name))?;
+        let fonts = if full {
+            crate::fonts::subset_book(&staged, &root.join("theme"))
+                .with_context(|| format!("cannot cut the {} book's fonts", lang.name))?
+        } else {
+            crate::fonts::Subsetted::default()
+        };
         minify_assets(&staged)
             .with_context(|| format!("cannot minify the {} book's scripts", lang.name))?;
-        let search = if index {
+        let search = if full {
             crate::search::index_book(&staged, lang)
                 .with_context(|| format!("cannot index the {} book for search", lang.name))?
         } else {
@@ -154,14 +165,15 @@ pub fn build_lang_with(
         }
         std::fs::rename(&staged, &dest)
             .with_context(|| format!("cannot move the book to {}", dest.display()))?;
-        Ok((search, diagrams, not_drawn))
+        Ok((search, diagrams, not_drawn, fonts))
     })();
     std::fs::remove_dir_all(&staging_root).ok();
-    result.map(|(search, diagrams, not_drawn)| Built {
+    result.map(|(search, diagrams, not_drawn, fonts)| Built {
         took: started.elapsed(),
         search,
         diagrams,
         not_drawn,
+        fonts,
     })
 }
 
@@ -205,8 +217,28 @@ pub fn write_landing(root: &Path, out_dir: &Path) -> Result<()> {
             out += line;
             out.push('\n');
         }
+        landing_fonts(root, out_dir, &out)?;
         std::fs::write(out_dir.join("index.html"), out)
             .with_context(|| format!("cannot write {}", out_dir.display()))?;
+    }
+    Ok(())
+}
+
+/// The landing page's fonts (`url("fonts/<file>")`): theme/fonts/<file> cut to the page's
+/// own characters, in `out_dir/fonts/`.
+fn landing_fonts(root: &Path, out_dir: &Path, page: &str) -> Result<()> {
+    for part in page.split("url(\"fonts/").skip(1) {
+        let file = &part[..part.find('"').unwrap_or(part.len())];
+        let source = root.join("theme/fonts").join(file);
+        let woff2 = std::fs::read(&source)
+            .with_context(|| format!("theme/index.html: cannot read {}", source.display()))?;
+        let cut = crate::fonts::cut_for_page(&woff2, page)
+            .with_context(|| format!("cannot cut {} for the landing page", source.display()))?;
+        let fonts = out_dir.join("fonts");
+        std::fs::create_dir_all(&fonts)
+            .with_context(|| format!("cannot create {}", fonts.display()))?;
+        std::fs::write(fonts.join(file), cut)
+            .with_context(|| format!("cannot write {}", fonts.join(file).display()))?;
     }
     Ok(())
 }
@@ -354,20 +386,7 @@ fn font_preloads(
     if !theme.join("fonts/fonts.css").is_file() {
         return Ok(None);
     }
-    let mut copied = HashMap::new();
-    for entry in std::fs::read_dir(book.join("fonts"))
-        .with_context(|| format!("cannot read {}", book.join("fonts").display()))?
-    {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        // name-1a2b3c4d.woff2 is name.woff2 as the CSS names it.
-        if let Some((stem, hash)) = name.trim_end_matches(".woff2").rsplit_once('-')
-            && name.ends_with(".woff2")
-            && hash.len() == 8
-            && hash.chars().all(|c| c.is_ascii_hexdigit())
-        {
-            copied.insert(format!("{stem}.woff2"), format!("fonts/{name}"));
-        }
-    }
+    let copied = crate::fonts::copied_fonts(&book.join("fonts"))?;
     let preloads = crate::fonts::Preloads::new(&theme, lang.code, lang.title)?;
     Ok(Some((preloads, copied)))
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { CHAPTER, openSite } from '../lib/site.js';
+import { CHAPTER, LANGS, openSite } from '../lib/site.js';
 
 let site;
 before(async () => { site = await openSite(); });
@@ -110,6 +110,23 @@ for (const { lang, script, family, file } of [
         }
         assert.ok(page.log.requests.some(url => file.test(new URL(url).pathname)),
             `the font file was fetched from the book: ${page.log.requests.filter(u => u.includes('woff2'))}`);
+        page.assertClean();
+    });
+}
+
+// `cargo xtask build` cuts each web font to the characters its book shows
+// (xtask/src/fonts.rs, with a glyph check at build time): every face must still be a
+// font Chromium accepts, in every book and on the landing page (its own cut).
+for (const path of [...LANGS.map(lang => `${lang}/${CHAPTER}`), 'index.html']) {
+    test(`${path}: every web font face loads`, async () => {
+        const page = await site.open(path);
+        const faces = await page.evaluate(async () => {
+            const all = Array.from(document.fonts);
+            await Promise.allSettled(all.map(face => face.load()));
+            return all.map(f => ({ family: f.family, weight: f.weight, style: f.style, status: f.status }));
+        });
+        assert.ok(faces.length >= (path === 'index.html' ? 8 : 17), `${faces.length} faces`);
+        assert.deepEqual(faces.filter(f => f.status !== 'loaded'), []);
         page.assertClean();
     });
 }
