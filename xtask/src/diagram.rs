@@ -107,7 +107,7 @@ impl Diagrams {
 
     fn drawer(&mut self) -> Result<&Drawer> {
         if self.drawer.is_none() {
-            let fonts = Arc::new(SiteFonts::load(&self.theme)?);
+            let fonts = SiteFonts::shared(&self.theme)?;
             let config = serde_json::json!({
                 "theme": "default",
                 "fontFamily": crate::fonts::page_font(&self.theme, self.lang.code)?,

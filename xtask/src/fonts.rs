@@ -289,6 +289,19 @@ pub struct SiteFonts {
 }
 
 impl SiteFonts {
+    /// The fonts of `theme`, decoded once for the process (the four books share them).
+    pub fn shared(theme: &Path) -> Result<std::sync::Arc<SiteFonts>> {
+        static LOADED: Mutex<Vec<(std::path::PathBuf, std::sync::Arc<SiteFonts>)>> =
+            Mutex::new(Vec::new());
+        let mut loaded = LOADED.lock().expect("not poisoned");
+        if let Some((_, fonts)) = loaded.iter().find(|(path, _)| path == theme) {
+            return Ok(std::sync::Arc::clone(fonts));
+        }
+        let fonts = std::sync::Arc::new(SiteFonts::load(theme)?);
+        loaded.push((theme.to_path_buf(), std::sync::Arc::clone(&fonts)));
+        Ok(fonts)
+    }
+
     /// Every face of [`face_rules`], decoded.
     pub fn load(theme: &Path) -> Result<SiteFonts> {
         let rules = face_rules(theme)?;
