@@ -283,85 +283,127 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 
 /// Every number with more than one decimal in an attribute (coordinates, sizes, paths) to
 /// one decimal: a tenth of a pixel is below what a screen shows. Names (`id`, `class`,
-/// `data-*`, ...), text and CSS are left alone.
+/// `href`, `data-*`, `aria-*`, and ids in `url(#…)`), text and CSS are left alone; `width`
+/// and `height` are rounded up, so that a label's box never gets narrower than its text.
 fn round_coordinates(svg: &str) -> String {
-    static ATTRIBUTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r#"\s([A-Za-z][\w:-]*)="([^"]*)""#).expect("valid")
-    });
-    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        // One number as SVG reads it: `.202.3` is 0.202 and 0.3.
-        regex::Regex::new(r"-?(?:\d*\.\d+|\d+)(?:[eE][-+]?\d+)?").expect("valid")
-    });
     let mut out = String::with_capacity(svg.len() / 2);
     let mut rest = svg;
+    // Outside tags: copied. Inside one: each `name="value"`, the value's numbers rounded.
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
-        let tag = &rest[open..close];
-        let mut last = 0;
-        for attribute in ATTRIBUTE.captures_iter(tag) {
-            let (name, value) = (&attribute[1], attribute.get(2).expect("group 2"));
-            if matches!(name, "id" | "class" | "href" | "xlink:href")
+        let mut tag = &rest[open..close];
+        while let Some(eq) = tag.find("=\"") {
+            let name_start = tag[..eq]
+                .rfind(|c: char| c.is_ascii_whitespace())
+                .map_or(0, |s| s + 1);
+            let name = &tag[name_start..eq];
+            let value_start = eq + 2;
+            let value_end = tag[value_start..]
+                .find('"')
+                .map_or(tag.len(), |e| value_start + e);
+            out.push_str(&tag[..value_start]);
+            let value = &tag[value_start..value_end];
+            let kept = matches!(name, "id" | "class" | "href" | "xlink:href")
                 || name.starts_with("data-")
-                || name.starts_with("aria-")
-            {
-                continue;
+                || name.starts_with("aria-");
+            if kept {
+                out.push_str(value);
+            } else {
+                round_value(value, matches!(name, "width" | "height"), &mut out);
             }
-            out.push_str(&tag[last..value.start()]);
-            // A label's box is never made narrower than its text (it would wrap).
-            let up = matches!(name, "width" | "height");
-            let (end, value) = (value.end(), value.as_str());
-            let mut rounded = String::with_capacity(value.len());
-            let mut copied = 0;
-            // Not inside `url(#id)`: an id may look like a number ("diagram-8334e855").
-            let urls: Vec<_> = value
-                .match_indices("url(")
-                .map(|(at, _)| (at, value[at..].find(')').map_or(value.len(), |e| at + e)))
-                .collect();
-            for number in NUMBER.find_iter(value) {
-                if urls
-                    .iter()
-                    .any(|&(from, to)| (from..to).contains(&number.start()))
-                {
-                    continue;
-                }
-                rounded.push_str(&value[copied..number.start()]);
-                copied = number.end();
-                let text = number.as_str();
-                let long = text.contains(['e', 'E'])
-                    || text
-                        .split_once('.')
-                        .is_some_and(|(_, decimals)| decimals.len() > 1);
-                let text = if long {
-                    let x: f64 = text.parse().unwrap_or_default();
-                    let x = if up { (x * 10.0).ceil() / 10.0 } else { x };
-                    let short = format!("{x:.1}");
-                    let short = short.strip_suffix(".0").unwrap_or(&short);
-                    if short == "-0" {
-                        "0".to_owned()
-                    } else {
-                        short.to_owned()
-                    }
-                } else {
-                    text.to_owned()
-                };
-                // Numbers written together stay two: "0.96.5" must not become "1.5".
-                if rounded.ends_with(|c: char| c.is_ascii_digit() || c == '.')
-                    && text.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-                {
-                    rounded.push(' ');
-                }
-                rounded.push_str(&text);
-            }
-            rounded.push_str(&value[copied..]);
-            out.push_str(&rounded);
-            last = end;
+            tag = &tag[value_end..];
         }
-        out.push_str(&tag[last..]);
+        out.push_str(tag);
         rest = &rest[close..];
     }
     out.push_str(rest);
     out
+}
+
+/// The numbers of one attribute value, read as SVG reads them (`.202.3` is 0.202 and 0.3),
+/// rounded to one decimal (`up`: towards +∞).
+fn round_value(value: &str, up: bool, out: &mut String) {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // An id in `url(#…)` may look like a number ("diagram-8334e855").
+        if value[i..].starts_with("url(") {
+            let end = value[i..].find(')').map_or(value.len(), |e| i + e + 1);
+            out.push_str(&value[i..end]);
+            i = end;
+            continue;
+        }
+        // A colour (#2e8b57) is no number.
+        if bytes[i] == b'#' {
+            let end = value[i + 1..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(value.len(), |e| i + 1 + e);
+            out.push_str(&value[i..end]);
+            i = end;
+            continue;
+        }
+        let starts = bytes[i].is_ascii_digit()
+            || (bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+            || (bytes[i] == b'-'
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&b| b.is_ascii_digit() || b == b'.'));
+        if !starts {
+            let c = value[i..].chars().next().expect("in bounds");
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        i += usize::from(bytes[i] == b'-');
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut decimals = 0;
+        if i < bytes.len() && bytes[i] == b'.' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+                decimals += 1;
+            }
+        }
+        let mut exponent = false;
+        if i < bytes.len() && matches!(bytes[i], b'e' | b'E') {
+            let mut e = i + 1;
+            if e < bytes.len() && matches!(bytes[e], b'-' | b'+') {
+                e += 1;
+            }
+            if e < bytes.len() && bytes[e].is_ascii_digit() {
+                while e < bytes.len() && bytes[e].is_ascii_digit() {
+                    e += 1;
+                }
+                i = e;
+                exponent = true;
+            }
+        }
+        let number = &value[start..i];
+        let text = if decimals > 1 || exponent {
+            let x: f64 = number.parse().unwrap_or_default();
+            let x = if up { (x * 10.0).ceil() / 10.0 } else { x };
+            let short = format!("{x:.1}");
+            let short = short.strip_suffix(".0").unwrap_or(&short);
+            if short == "-0" {
+                "0".to_owned()
+            } else {
+                short.to_owned()
+            }
+        } else {
+            number.to_owned()
+        };
+        // Numbers written together stay two: "0.96.5" must not become "1.5".
+        if out.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            && text.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        {
+            out.push(' ');
+        }
+        out.push_str(&text);
+    }
 }
 
 fn has_persian(text: &str) -> bool {
@@ -419,7 +461,7 @@ mod tests {
 
     #[test]
     fn names_with_digits_are_kept() {
-        let svg = r#"<g id="flowchart-A1-0.125" class="x2.55" data-x="1.25"><line marker-end="url(#diagram-8334e855-arrowhead)">"#;
+        let svg = r##"<g id="flowchart-A1-0.125" class="x2.55" data-x="1.25"><line marker-end="url(#diagram-8334e855-arrowhead)" fill="#2e8b57">"##;
         assert_eq!(round_coordinates(svg), svg);
     }
 
