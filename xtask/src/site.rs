@@ -128,7 +128,8 @@ pub fn build_lang(root: &Path, lang: &Lang, out_dir: &Path, live_reload: bool) -
 }
 
 /// [`build_lang`], with the search index and the fonts cut to the book's characters only
-/// when `full` is true (the book check reads the pages, not the index or the fonts).
+/// when `full` is true (the book check reads the pages, not the index or the fonts); the
+/// fonts are not cut for live reload either.
 pub fn build_lang_with(
     root: &Path,
     lang: &Lang,
@@ -145,7 +146,9 @@ pub fn build_lang_with(
         let (staged, dest) = (staging_root.join(lang.code), out_dir.join(lang.code));
         let (diagrams, not_drawn) = finish_pages(root, &staged, lang)
             .with_context(|| format!("cannot finish the {} book's pages", lang.name))?;
-        let fonts = if full {
+        // `cargo xtask serve` (live reload) keeps the fonts whole: cutting them takes a
+        // second or two a book, on every change, for bytes a local reader never waits for.
+        let fonts = if full && !live_reload {
             crate::fonts::subset_book(&staged, &root.join("theme"))
                 .with_context(|| format!("cannot cut the {} book's fonts", lang.name))?
         } else {
