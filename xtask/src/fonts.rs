@@ -526,7 +526,7 @@ pub fn subset_book(book: &Path, theme: &Path) -> Result<Subsetted> {
     let fonts = book.join("fonts");
     let mut texts = Vec::new();
     let mut shown = std::collections::BTreeSet::new();
-    for file in walk(book)? {
+    for file in crate::site::files(book)? {
         let name = file
             .file_name()
             .and_then(|n| n.to_str())
@@ -690,23 +690,4 @@ fn subset_woff2(woff2: &[u8], chars: &[char]) -> Result<Vec<u8>> {
         },
     )
     .map_err(|e| anyhow::anyhow!("cannot write WOFF2: {e:?}"))
-}
-
-/// Every file under `dir`.
-fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
-        {
-            let path = entry?.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    Ok(out)
 }

@@ -748,7 +748,7 @@ fn alternates(root: &Path, lang: &Lang, rel: &str) -> String {
 }
 
 /// Every file under `dir`.
-fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(dir) = todo.pop() {
